@@ -1,0 +1,24 @@
+import type { Db } from '../../db/client.ts';
+
+export type Mail = { to: string; subject: string; text: string };
+
+/** Queues an e-mail for delivery (pg-boss in the server; a recorder in tests). */
+export type MailQueue = { send(mail: Mail): Promise<void> };
+
+export type AppConfig = {
+  /** Base URL for links in e-mails; when unset, the request's own origin is used. */
+  publicUrl: string | null;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  /** Whether the server sits behind a proxy whose X-Forwarded-* headers are trusted. */
+  trustProxy: boolean;
+};
+
+export type Services = { db: Db; mail: MailQueue; config: AppConfig };
+
+export const DEFAULT_CONFIG: AppConfig = {
+  publicUrl: null,
+  sessionIdleMinutes: 120,
+  sessionMaxHours: 12,
+  trustProxy: false,
+};

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { RouterContextProvider, ServerBuild } from 'react-router';
+import { createRequestHandler } from 'react-router';
+import type { RequestInfo } from '../app/lib/context.ts';
+import { errorFields, log } from '../app/lib/logger.ts';
+import type { Services } from '../app/lib/services.ts';
+import { sqlCounter } from '../db/client.ts';
+import { Metrics } from './metrics.ts';
+import { localeFromRequest, staticErrorPage } from './static-error.ts';
+
+type Env = { Variables: { info: RequestInfo } };
+
+export type ServerAppOptions = {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  services: Services;
+  /** Runs `SELECT 1`: the health check's database probe. */
+  pingDatabase: () => Promise<void>;
+  bodyLimitBytes: number;
+  /** build/client in production; absent in dev (Vite serves assets). */
+  clientDir?: string;
+  mode: 'production' | 'development';
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+function clientIp(headers: Headers, trustProxy: boolean, remote: string | undefined): string {
+  if (trustProxy) {
+    const fwd = headers.get('X-Forwarded-For')?.split(',')[0]?.trim();
+    if (fwd) return fwd;
+  }
+  return remote ?? 'unknown';
+}
+
+export function createServerApp(opts: ServerAppOptions) {
+  const app = new Hono<Env>();
+  const metrics = new Metrics();
+  const trustProxy = opts.services.config.trustProxy;
+  let createContext: ((s: Services, i: RequestInfo) => RouterContextProvider) | null = null;
+  let handler: ((request: Request, ctx: RouterContextProvider) => Promise<Response>) | null = null;
+
+  async function rrHandler() {
+    if (handler && createContext) return { handler, createContext };
+    const build = typeof opts.build === 'function' ? await opts.build() : opts.build;
+    const entry = build.entry.module as unknown as { createLoadContext: typeof createContext };
+    createContext = entry.createLoadContext;
+    const h = createRequestHandler(build, opts.mode);
+    // In dev the build changes on every edit: load it again per request.
+    if (opts.mode === 'production') handler = h;
+    return { handler: h, createContext: createContext! };
+  }
+
+  // Request id, access log, metrics, SQL statement count, security headers.
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('X-Request-Id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const remote = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+      ?.socket?.remoteAddress;
+    const proto = trustProxy ? c.req.header('X-Forwarded-Proto') : undefined;
+    const info: RequestInfo = {
+      requestId,
+      ip: clientIp(c.req.raw.headers, trustProxy, remote),
+      secure: proto === 'https' || new URL(c.req.url).protocol === 'https:',
+    };
+    c.set('info', info);
+    const counter = { count: 0 };
+    await sqlCounter.run(counter, next);
+    const seconds = (performance.now() - started) / 1000;
+    const path = new URL(c.req.url).pathname;
+    const route =
+      info.routePattern ??
+      (path.startsWith('/assets/') ? '/assets/*' : c.req.routePath === '/*' ? 'unmatched' : c.req.routePath);
+    metrics.observe(route, c.req.method, c.res.status, seconds);
+    c.res.headers.set('X-Request-Id', requestId);
+    c.res.headers.set(
+      'Server-Timing',
+      `db;desc="sql statements";dur=${counter.count}, app;dur=${(seconds * 1000).toFixed(1)}`,
+    );
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    c.res.headers.set('Referrer-Policy', 'same-origin');
+    c.res.headers.set('X-Frame-Options', 'DENY');
+    if (!path.startsWith('/assets/') && path !== '/metrics' && path !== '/healthz') {
+      log('info', 'request', {
+        requestId,
+        method: c.req.method,
+        path,
+        route,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+        sql: counter.count,
+      });
+    }
+  });
+
+  app.onError((error, c) => {
+    log('error', 'unhandled server error', { requestId: c.get('info')?.requestId, ...errorFields(error) });
+    return c.html(staticErrorPage(localeFromRequest(c.req.raw), 500), 500);
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await opts.pingDatabase();
+      return c.json({ status: 'ok', database: 'ok' });
+    } catch (error) {
+      log('error', 'health check failed', errorFields(error));
+      return c.json({ status: 'error', database: 'unreachable' }, 503);
+    }
+  });
+
+  app.get('/metrics', (c) => c.text(metrics.render(), 200, { 'Content-Type': 'text/plain; version=0.0.4' }));
+
+  if (opts.clientDir) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: opts.clientDir,
+        onFound: (_path, c) => {
+          c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        },
+      }),
+    );
+    app.use(
+      '*',
+      serveStatic({
+        root: opts.clientDir,
+        onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=3600'),
+      }),
+    );
+  }
+
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: opts.bodyLimitBytes,
+      onError: (c) => c.html(staticErrorPage(localeFromRequest(c.req.raw), 413), 413),
+    }),
+  );
+
+  app.all('*', async (c) => {
+    const { handler: handle, createContext: make } = await rrHandler();
+    return handle(c.req.raw, make(opts.services, c.get('info')));
+  });
+
+  return { app, metrics };
+}

@@ -1,0 +1,126 @@
+// The Splot server: Hono hosting the React Router app, on PGlite (./data) or PostgreSQL (DATABASE_URL).
+// Run through npm scripts (`npm start`, `npm run dev`) so that the project's Node 24 is used.
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import type { ServerBuild } from 'react-router';
+import { hasAnyUser } from '../app/features/auth/setup.server.ts';
+import { errorFields, log } from '../app/lib/logger.ts';
+import { openDatabase } from '../db/client.ts';
+import { DEMO_PASSWORD, DEMO_USERS, hasDemoData, seedDemo } from '../db/seed/demo.ts';
+import { createServerApp } from './app.ts';
+import { readConfig } from './config.ts';
+import { createJobs } from './jobs.ts';
+import { createTransport } from './mail.ts';
+
+const dev = process.argv.includes('--dev');
+const startedAt = performance.now();
+const config = readConfig();
+
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  pgliteDir: path.join(config.dataDir, 'pglite'),
+});
+await handle.migrate();
+
+let seeded = false;
+if (config.seedDemo && !(await hasAnyUser(handle.db))) {
+  seeded = (await seedDemo(handle.db)).created;
+}
+const showDemoLogins = config.seedDemo && (await hasDemoData(handle.db));
+const needsSetup = !(await hasAnyUser(handle.db));
+
+const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpUrl, config.mailFrom));
+const services = { db: handle.db, mail: jobs.mail, config: config.app };
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+let viteMiddlewares:
+  | ((
+      req: import('node:http').IncomingMessage,
+      res: import('node:http').ServerResponse,
+      next: () => void,
+    ) => void)
+  | null = null;
+if (dev) {
+  const vite = await import('vite');
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  viteMiddlewares = viteServer.middlewares;
+  build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
+} else {
+  build = (await import(path.resolve('build/server/index.js'))) as ServerBuild;
+}
+
+const { app } = createServerApp({
+  build,
+  services,
+  pingDatabase: async () => {
+    await handle.execute('select 1');
+  },
+  bodyLimitBytes: config.bodyLimitBytes,
+  clientDir: dev ? undefined : path.relative(process.cwd(), path.resolve('build/client')),
+  mode: dev ? 'development' : 'production',
+});
+
+const listener = getRequestListener(app.fetch);
+const server = createServer((req, res) => {
+  if (viteMiddlewares) viteMiddlewares(req, res, () => listener(req, res));
+  else listener(req, res);
+});
+server.keepAliveTimeout = 5_000;
+
+server.listen(config.port, config.host, () => {
+  const url = `http://${config.host}:${config.port}`;
+  log('info', 'server started', {
+    url,
+    database: handle.kind,
+    mode: dev ? 'development' : 'production',
+    node: process.version,
+    startupMs: Math.round(performance.now() - startedAt),
+    seeded,
+  });
+  const lines = [
+    `\n  Splot is running at ${url}  (database: ${handle.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`,
+  ];
+  if (showDemoLogins) {
+    lines.push(`\n  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) {
+      const roles = u.admin ? 'platform admin' : u.roles.map(([l, r]) => `${r} @ ${l}`).join(', ');
+      lines.push(`    ${u.email.padEnd(40)} ${roles}`);
+    }
+  }
+  if (needsSetup) {
+    lines.push(
+      `\n  No accounts yet: open ${url}/setup once, or run: npm run admin:create -- --email you@example.org --name "Full Name"`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  // Start the job queue after we are listening: it must not delay the first request.
+  jobs.start().catch((error) => log('error', 'job queue failed to start', errorFields(error)));
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log('info', 'shutting down', { signal });
+  const force = setTimeout(() => {
+    log('error', 'shutdown timed out; exiting');
+    process.exit(1);
+  }, 15_000);
+  force.unref();
+  // Stop accepting connections; in-flight requests finish, idle keep-alive sockets close.
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  try {
+    await jobs.stop();
+  } catch (error) {
+    log('error', 'job queue stop failed', errorFields(error));
+  }
+  await handle.close();
+  log('info', 'stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
