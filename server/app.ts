@@ -139,6 +139,26 @@ export function createServerApp(opts: ServerAppOptions) {
     }),
   );
 
+  // A state-changing request from another site is refused before the app sees it
+  // (the app also checks its CSRF token): 403, in the user's language.
+  app.use('*', async (c, next) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) return next();
+    const origin = c.req.header('Origin');
+    if (origin && origin !== 'null') {
+      let host = '';
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = '';
+      }
+      if (host !== new URL(c.req.url).host) {
+        log('warn', 'cross-origin request refused', { requestId: c.get('info').requestId, origin });
+        return c.html(staticErrorPage(localeFromRequest(c.req.raw), 403), 403);
+      }
+    }
+    return next();
+  });
+
   app.all('*', async (c) => {
     const { handler: handle, createContext: make } = await rrHandler();
     return handle(c.req.raw, make(opts.services, c.get('info')));

@@ -17,10 +17,11 @@ export function localeFromRequest(request: Request): Locale {
  * A self-contained error page for failures that happen before the app renders (body too
  * large, an unexpected crash): in the user's language, never with a stack trace.
  */
-export function staticErrorPage(locale: Locale, status: 413 | 500 | 503): string {
+export function staticErrorPage(locale: Locale, status: 403 | 413 | 500 | 503): string {
   const c = CATALOGS[locale];
   const title = c[`errors.${status === 503 ? 500 : status}.title` as MessageKey];
-  const body = c[`errors.${status === 503 ? 500 : status}.body` as MessageKey];
+  const body =
+    c[status === 403 ? 'errors.csrf.body' : (`errors.${status === 503 ? 500 : status}.body` as MessageKey)];
   const code = c['errors.code'].replace('{status}', String(status));
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -39,7 +39,7 @@ export async function loadSession(
           'localityId', l.id, 'slug', l.slug, 'name', l.name, 'kind', l.kind, 'roles', m.roles
         ) order by l.name), '[]'::json)
         from (select locality_id, json_agg(role order by role) as roles from memberships
-              where user_id = ${users.id} group by locality_id) m
+              where user_id = "users"."id" group by locality_id) m
         join localities l on l.id = m.locality_id)`,
     })
     .from(sessions)

@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { ServerBuild } from 'react-router';
-import { createServerApp } from '../../server/app.ts';
 import type { Services } from '../../app/lib/services.ts';
+import { createServerApp } from '../../server/app.ts';
 
 /**
  * The real server (Hono + the built React Router app) handling requests in-process,
@@ -57,20 +57,31 @@ export class TestBrowser {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<Response> {
-    const res = await this.fetch(new Request(`http://localhost${url}`, { headers: { Cookie: this.header(), ...headers } }));
+    const res = await this.fetch(
+      new Request(`http://localhost${url}`, { headers: { Cookie: this.header(), ...headers } }),
+    );
     this.remember(res);
     return res;
   }
 
   /** Submits a form the way a browser does, with the CSRF token from the cookie unless told otherwise. */
-  async post(url: string, fields: Record<string, string>, opts: { csrf?: string | null; headers?: Record<string, string> } = {}) {
+  async post(
+    url: string,
+    fields: Record<string, string>,
+    opts: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ) {
     const body = new URLSearchParams(fields);
     const csrf = opts.csrf === undefined ? this.cookies.get('splot_csrf') : opts.csrf;
     if (csrf !== null && csrf !== undefined) body.set('_csrf', csrf);
     const res = await this.fetch(
       new Request(`http://localhost${url}`, {
         method: 'POST',
-        headers: { Cookie: this.header(), 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost', ...opts.headers },
+        headers: {
+          Cookie: this.header(),
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Origin: 'http://localhost',
+          ...opts.headers,
+        },
         body,
       }),
     );

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../app/lib/actor.ts';
 import { DEFAULT_CONFIG, type Mail, type MailQueue, type Services } from '../../app/lib/services.ts';
+import type { Db } from '../../db/client.ts';
 
 /** A mail queue that keeps what was sent, so tests can read the links in it. */
 export function recordingMail(): MailQueue & { sent: Mail[]; lastLink(): string | null } {

@@ -25,7 +25,7 @@ export async function searchGminas(db: Db, opts: { query: string; limit?: number
       kind: terytGminas.kind,
       voivodeship: terytGminas.voivodeship,
       powiat: terytGminas.powiat,
-      taken: sql<boolean>`exists (select 1 from ${localities} where ${localities.terytCode} = ${terytGminas.code})`,
+      taken: sql<boolean>`exists (select 1 from "localities" l where l."teryt_code" = "teryt_gminas"."code")`,
     })
     .from(terytGminas)
     .where(like(terytGminas.nameFolded, `%${escaped}%`))

@@ -30,7 +30,7 @@ export async function listUsers(db: Db, opts: { query: string; offset: number; l
         isPlatformAdmin: users.isPlatformAdmin,
         roles: sql<{ locality: string; role: Role }[]>`(
           select coalesce(json_agg(json_build_object('locality', l.name, 'role', m.role) order by l.name, m.role), '[]'::json)
-          from memberships m join localities l on l.id = m.locality_id where m.user_id = ${users.id})`,
+          from memberships m join localities l on l.id = m.locality_id where m.user_id = "users"."id")`,
       })
       .from(users)
       .where(where)
