@@ -46,7 +46,7 @@ function sameOrigin(request: Request): boolean {
 export const rootMiddleware: MiddlewareFunction<Response> = async ({ request, context, pattern }, next) => {
   const services = context.get(servicesContext);
   const info = context.get(requestInfoContext);
-  info.routePattern = pattern;
+  info.routePattern = pattern.startsWith('/') ? pattern : `/${pattern}`;
   const cookies = parseCookies(request.headers.get('Cookie'));
 
   const session = await loadSession(services.db, cookies[SESSION_COOKIE], services.config);

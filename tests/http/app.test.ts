@@ -35,8 +35,8 @@ describe('health and metrics', () => {
     expect(await health.json()).toEqual({ status: 'ok', database: 'ok' });
     await b.get('/login');
     const metrics = await (await b.get('/metrics')).text();
-    expect(metrics).toMatch(/http_requests_total\{route="login",method="GET",status="200"\} \d+/);
-    expect(metrics).toContain('http_request_duration_seconds_bucket{route="login",le="0.05"}');
+    expect(metrics).toMatch(/http_requests_total\{route="\/login",method="GET",status="200"\} \d+/);
+    expect(metrics).toContain('http_request_duration_seconds_bucket{route="/login",le="0.05"}');
   });
 
   it('gives every response a request id', async () => {
