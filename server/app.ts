@@ -22,6 +22,8 @@ export type ServerAppOptions = {
   /** build/client in production; absent in dev (Vite serves assets). */
   clientDir?: string;
   mode: 'production' | 'development';
+  /** In dev, React Router as Vite loads it (the build's own instance); else the Node import. */
+  createHandler?: typeof createRequestHandler;
 };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -46,7 +48,7 @@ export function createServerApp(opts: ServerAppOptions) {
     const build = typeof opts.build === 'function' ? await opts.build() : opts.build;
     const entry = build.entry.module as unknown as { createLoadContext: typeof createContext };
     createContext = entry.createLoadContext;
-    const h = createRequestHandler(build, opts.mode);
+    const h = (opts.createHandler ?? createRequestHandler)(build, opts.mode);
     // In dev the build changes on every edit: load it again per request.
     if (opts.mode === 'production') handler = h;
     return { handler: h, createContext: createContext! };

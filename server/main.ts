@@ -34,6 +34,7 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
+let createHandler: typeof import('react-router').createRequestHandler | undefined;
 let viteMiddlewares:
   | ((
       req: import('node:http').IncomingMessage,
@@ -46,6 +47,8 @@ if (dev) {
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
   viteMiddlewares = viteServer.middlewares;
   build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
+  // The dev build resolves React Router with the "development" condition: use that instance.
+  createHandler = ((await viteServer.ssrLoadModule('react-router')) as typeof import('react-router')).createRequestHandler;
 } else {
   build = (await import(path.resolve('build/server/index.js'))) as ServerBuild;
 }
@@ -59,6 +62,7 @@ const { app } = createServerApp({
   bodyLimitBytes: config.bodyLimitBytes,
   clientDir: dev ? undefined : path.relative(process.cwd(), path.resolve('build/client')),
   mode: dev ? 'development' : 'production',
+  createHandler,
 });
 
 const listener = getRequestListener(app.fetch);
