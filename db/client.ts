@@ -46,17 +46,23 @@ export type OpenOptions = {
   pgliteDir?: string;
   /** A PGlite data-directory dump to start from (tests). */
   loadDataDir?: Blob | File;
+  /** PGlite's shared_buffers (e.g. `32MB`); PGlite's own default of 128MB costs ~250 MB of RSS. */
+  pgliteSharedBuffers?: string;
   poolSize?: number;
 };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir ?? './data/pglite', options.loadDataDir);
+  return openPglite(options.pgliteDir ?? './data/pglite', options.loadDataDir, options.pgliteSharedBuffers ?? '32MB');
 }
 
-async function openPglite(dir: string, loadDataDir?: Blob | File): Promise<DatabaseHandle> {
+async function openPglite(dir: string, loadDataDir: Blob | File | undefined, sharedBuffers: string): Promise<DatabaseHandle> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not "${sharedBuffers}"`);
+  const client = await PGlite.create(dir, {
+    ...(loadDataDir ? { loadDataDir } : {}),
+    postgresqlconf: [`shared_buffers=${sharedBuffers}`],
+  });
   const db = drizzlePglite(client, { schema, logger: countingLogger }) as unknown as Db;
   return {
     kind: 'pglite',

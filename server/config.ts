@@ -6,6 +6,7 @@ export type ServerConfig = {
   port: number;
   databaseUrl: string | undefined;
   dataDir: string;
+  pgliteSharedBuffers: string;
   smtpUrl: string | undefined;
   mailFrom: string;
   bodyLimitBytes: number;
@@ -27,6 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: int(env.PORT, 3000),
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || './data'),
+    pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || '32MB',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Splot <no-reply@splot.local>',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576),
