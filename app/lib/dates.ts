@@ -17,3 +17,10 @@ export function parseDateInput(raw: string): string | null {
   const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : null;
 }
+
+/** How a stored ISO date is shown in a typed date field: `5.03.2027` (read back by parseDateInput). */
+export function dateInputValue(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${Number(d)}.${m}.${y}`;
+}

@@ -20,6 +20,7 @@ import {
 import { isOverdue, isStepKey, STEP_STATUSES } from '../../features/roadmap/roadmap.rules.ts';
 import { updateStepSchema } from '../../features/roadmap/roadmap.schema.ts';
 import { updateRoadmapStep } from '../../features/roadmap/update-roadmap-step.server.ts';
+import { dateInputValue } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
@@ -144,7 +145,12 @@ export default function RoadmapStep({ loaderData, actionData }: Route.ComponentP
               <dt>{t('roadmap.list.col.due')}</dt>
               <dd>
                 {step.dueDate ? dateLong(step.dueDate) : t('roadmap.step.noDate')}
-                {step.overdue ? <strong className="overdue-flag"> {t('roadmap.list.overdue')}</strong> : null}
+                {step.overdue ? (
+                  <>
+                    {' '}
+                    <strong className="overdue-flag">{t('roadmap.list.overdue')}</strong>
+                  </>
+                ) : null}
               </dd>
             </div>
             {step.doneOn ? (
@@ -198,20 +204,22 @@ export default function RoadmapStep({ loaderData, actionData }: Route.ComponentP
                 />
                 <TextField
                   name="dueDate"
-                  type="date"
-                  width="medium"
+                  width="short"
+                  inputMode="numeric"
+                  autoComplete="off"
                   label={t('roadmap.form.dueDate.label')}
                   hint={t('roadmap.form.date.hint')}
-                  defaultValue={v?.dueDate ?? step.dueDate}
+                  defaultValue={v?.dueDate ?? dateInputValue(step.dueDate)}
                   error={failed?.errors.dueDate}
                 />
                 <TextField
                   name="doneOn"
-                  type="date"
-                  width="medium"
+                  width="short"
+                  inputMode="numeric"
+                  autoComplete="off"
                   label={t('roadmap.form.doneOn.label')}
                   hint={t('roadmap.form.doneOn.hint')}
-                  defaultValue={v?.doneOn ?? step.doneOn}
+                  defaultValue={v?.doneOn ?? dateInputValue(step.doneOn)}
                   error={failed?.errors.doneOn}
                 />
                 <TextArea

@@ -47,7 +47,7 @@ export default function Roadmap({ loaderData }: Route.ComponentProps) {
         <ProgressBar done={summary.done} total={summary.total} label={t('roadmap.home.progressLabel')} />
       </div>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack">
           <caption className="visually-hidden">
             {t('roadmap.list.caption', { locality: locality.name })}
           </caption>
@@ -64,19 +64,28 @@ export default function Roadmap({ loaderData }: Route.ComponentProps) {
           <tbody>
             {steps.map((s) => (
               <tr key={s.stepKey} className={s.overdue ? 'row--overdue' : undefined}>
-                <td>{s.position}</td>
+                <td className="cell--position">{s.position}</td>
                 <th scope="row">
                   <Link to={`${base}/roadmap/${s.stepKey}`}>{t(`roadmap.step.${s.stepKey}.title`)}</Link>
                 </th>
-                <td>
+                <td data-label={t('roadmap.list.col.status')}>
                   <StatusBadge status={s.status} />
                 </td>
-                <td>{s.responsibleName ?? <span className="muted">{t('roadmap.list.nobody')}</span>}</td>
-                <td>
-                  {date(s.dueDate)}
-                  {s.overdue ? <strong className="overdue-flag"> {t('roadmap.list.overdue')}</strong> : null}
+                <td data-label={t('roadmap.list.col.responsible')}>
+                  {s.responsibleName ?? <span className="muted">{t('roadmap.list.nobody')}</span>}
                 </td>
-                <td>{date(s.doneOn)}</td>
+                <td data-label={t('roadmap.list.col.due')} className={s.dueDate ? undefined : 'cell--empty'}>
+                  {date(s.dueDate)}
+                  {s.overdue ? (
+                    <>
+                      {' '}
+                      <strong className="overdue-flag">{t('roadmap.list.overdue')}</strong>
+                    </>
+                  ) : null}
+                </td>
+                <td data-label={t('roadmap.list.col.done')} className={s.doneOn ? undefined : 'cell--empty'}>
+                  {date(s.doneOn)}
+                </td>
               </tr>
             ))}
           </tbody>
