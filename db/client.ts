@@ -53,12 +53,21 @@ export type OpenOptions = {
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.pgliteDir ?? './data/pglite', options.loadDataDir, options.pgliteSharedBuffers ?? '32MB');
+  return openPglite(
+    options.pgliteDir ?? './data/pglite',
+    options.loadDataDir,
+    options.pgliteSharedBuffers ?? '32MB',
+  );
 }
 
-async function openPglite(dir: string, loadDataDir: Blob | File | undefined, sharedBuffers: string): Promise<DatabaseHandle> {
+async function openPglite(
+  dir: string,
+  loadDataDir: Blob | File | undefined,
+  sharedBuffers: string,
+): Promise<DatabaseHandle> {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers)) throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not "${sharedBuffers}"`);
+  if (!/^\d+(kB|MB|GB)$/.test(sharedBuffers))
+    throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not "${sharedBuffers}"`);
   const client = await PGlite.create(dir, {
     ...(loadDataDir ? { loadDataDir } : {}),
     postgresqlconf: [`shared_buffers=${sharedBuffers}`],

@@ -1,7 +1,13 @@
 // Prints one closing line for CI, "N passed, N failed[, N skipped]", from Vitest JSON reports.
 import { existsSync, readFileSync } from 'node:fs';
 
-type Report = { numPassedTests: number; numFailedTests: number; numPendingTests?: number; numTodoTests?: number; success?: boolean };
+type Report = {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  success?: boolean;
+};
 
 let passed = 0;
 let failed = 0;

@@ -48,7 +48,8 @@ if (dev) {
   viteMiddlewares = viteServer.middlewares;
   build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
   // The dev build resolves React Router with the "development" condition: use that instance.
-  createHandler = ((await viteServer.ssrLoadModule('react-router')) as typeof import('react-router')).createRequestHandler;
+  createHandler = ((await viteServer.ssrLoadModule('react-router')) as typeof import('react-router'))
+    .createRequestHandler;
 } else {
   build = (await import(path.resolve('build/server/index.js'))) as ServerBuild;
 }
