@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
+    reporters: ['default', 'json'],
+    // CI overrides this with --outputFile.json=… per run.
+    outputFile: { json: '.vitest-results.json' },
   },
 });

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable } from '@react-router/node';
 import { renderToPipeableStream } from 'react-dom/server';
 import type { EntryContext, HandleErrorFunction, RouterContextProvider } from 'react-router';
-import { ServerRouter } from 'react-router';
+import { isRouteErrorResponse, ServerRouter } from 'react-router';
 import { requestInfoContext } from './lib/context.ts';
 import { errorFields, log } from './lib/logger.ts';
 
@@ -46,7 +46,8 @@ export default function handleRequest(
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and deliberate error responses (404, 405, ...) are not server errors.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
   let requestId: string | undefined;
   try {
     requestId = context.get(requestInfoContext).requestId;
