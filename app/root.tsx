@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from 'react-router';
@@ -64,6 +65,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const error = useRouteError();
   const locale = data?.locale ?? errorLocale(error);
   const i18n = getI18n(locale);
+  // Informational public pages send no JavaScript at all (handle.js === false): light on cheap phones.
+  const noJs = useMatches().some((m) => (m.handle as { js?: boolean } | undefined)?.js === false);
   return (
     <html lang={locale}>
       <head>
@@ -77,8 +80,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <ShellContext.Provider value={{ i18n, csrf: data?.csrf ?? '' }}>
           <AppShell data={data ?? null}>{children}</AppShell>
         </ShellContext.Provider>
-        <ScrollRestoration />
-        <Scripts />
+        {noJs ? null : (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
       </body>
     </html>
   );

@@ -307,6 +307,17 @@ describe('links from e-mail', () => {
   });
 });
 
+describe('page weight', () => {
+  it('sends no JavaScript with the informational public pages, and hydrates the app pages', async () => {
+    for (const path of ['/', '/accessibility', '/privacy']) {
+      const html = await (await browser().get(path)).text();
+      expect(html, path).not.toContain('<script');
+      expect(html, path).toContain('href="/accessibility"');
+    }
+    expect(await (await browser().get('/login')).text()).toContain('<script type="module"');
+  });
+});
+
 describe('languages', () => {
   it('switches to English and remembers it', async () => {
     const b = browser();

@@ -2,6 +2,9 @@ import { useT } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
 
 /** Deklaracja dostępności: structure of the v2.0 template, with its mandatory element ids. */
+/** A public page: no JavaScript is sent (see root.tsx). */
+export const handle = { js: false };
+
 export default function Accessibility() {
   const t = useT();
   return (

@@ -9,6 +9,9 @@ export function loader({ context }: Route.LoaderArgs) {
   return null;
 }
 
+/** A public page: no JavaScript is sent (see root.tsx). */
+export const handle = { js: false };
+
 export default function Home() {
   const t = useT();
   return (

@@ -1,6 +1,9 @@
 import { useT } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
 
+/** A public page: no JavaScript is sent (see root.tsx). */
+export const handle = { js: false };
+
 export default function Privacy() {
   const t = useT();
   return (

@@ -51,9 +51,13 @@ export async function openSession(
   return { context, page, js };
 }
 
-/** Waits until React has hydrated the server-rendered page (so forms submit through the router). */
+/**
+ * Waits until React has hydrated the server-rendered page (so forms submit through the router).
+ * Informational public pages ship no scripts at all: there is nothing to wait for.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => {
+    if (document.querySelector('script[type="module"]') === null) return true;
     const main = document.getElementById('main');
     return main !== null && Object.keys(main).some((k) => k.startsWith('__reactFiber'));
   });
