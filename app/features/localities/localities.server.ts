@@ -18,23 +18,28 @@ export async function searchGminas(db: Db, opts: { query: string; limit?: number
   const q = foldForSearch(opts.query);
   if (q.length < 2) return [];
   const escaped = q.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return db
-    .select({
-      code: terytGminas.code,
-      name: terytGminas.name,
-      kind: terytGminas.kind,
-      voivodeship: terytGminas.voivodeship,
-      powiat: terytGminas.powiat,
-      taken: sql<boolean>`exists (select 1 from "localities" l where l."teryt_code" = "teryt_gminas"."code")`,
-    })
-    .from(terytGminas)
-    .where(like(terytGminas.nameFolded, `%${escaped}%`))
-    .orderBy(
-      sql`${terytGminas.nameFolded} <> ${q}`,
-      sql`position(${q} in ${terytGminas.nameFolded})`,
-      asc(terytGminas.name),
-    )
-    .limit(opts.limit ?? 30);
+  return (
+    db
+      .select({
+        code: terytGminas.code,
+        name: terytGminas.name,
+        kind: terytGminas.kind,
+        voivodeship: terytGminas.voivodeship,
+        powiat: terytGminas.powiat,
+        taken: sql<boolean>`exists (select 1 from "localities" l where l."teryt_code" = "teryt_gminas"."code")`,
+      })
+      .from(terytGminas)
+      .where(like(terytGminas.nameFolded, `%${escaped}%`))
+      // Exact name first, then names starting with the query, then a later word starting with it.
+      .orderBy(
+        sql`${terytGminas.nameFolded} <> ${q}`,
+        sql`${terytGminas.nameFolded} not like ${`${escaped}%`}`,
+        sql`(' ' || ${terytGminas.nameFolded}) not like ${`% ${escaped}%`}`,
+        sql`position(${q} in ${terytGminas.nameFolded})`,
+        asc(terytGminas.name),
+      )
+      .limit(opts.limit ?? 30)
+  );
 }
 
 /** A platform admin creates a locality from a gmina of the official list; it gets the seed's roadmap. */

@@ -42,6 +42,10 @@ describe('localities', () => {
       kind: 'city_county',
     });
     expect(await searchGminas(t.db, { query: 'x' })).toEqual([]);
+    // Names starting with the query, then names with a later word starting with it, then the rest.
+    const wola = (await searchGminas(t.db, { query: 'wola' })).map((g) => g.name);
+    expect(wola.indexOf('Wola Uhruska')).toBeLessThan(wola.indexOf('Stalowa Wola'));
+    expect(wola.indexOf('Stalowa Wola')).toBeLessThan(wola.indexOf('Dzwola'));
   });
 
   it('creates a locality from the TERYT list with its roadmap, and refuses it twice', async () => {
