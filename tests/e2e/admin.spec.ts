@@ -1,33 +1,24 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   clickAndWaitForUrl,
   DEMO_PASSWORD,
   errorSummaryText,
   expectHeading,
   flashText,
-  launchBrowser,
   mainText,
   openSession,
   settled,
+  sharedBrowser,
   signIn,
   submitForm,
   visit,
 } from './support/browser.ts';
 import { linkFrom, recordedMail, waitForMail } from './support/mail.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 test('the platform admin compares localities, adds one, invites a coordinator and deactivates an account', async () => {
-  const admin = await openSession(browser);
+  const admin = await openSession(browser());
   const { page } = admin;
   await signIn(admin, 'admin@splot.demo');
 
@@ -86,7 +77,7 @@ test('the platform admin compares localities, adds one, invites a coordinator an
   const link = linkFrom(mail, '/invitation/');
 
   // The invitee opens the link in their own browser, sets name and password.
-  const newcomer = await openSession(browser);
+  const newcomer = await openSession(browser());
   await visit(newcomer, link);
   await expectHeading(newcomer.page, 'Zaproszenie do Splotu');
   const intro = await mainText(newcomer.page);
@@ -138,7 +129,7 @@ test('the platform admin compares localities, adds one, invites a coordinator an
 });
 
 test('only the platform admin sees the admin pages', async () => {
-  const session = await openSession(browser);
+  const session = await openSession(browser());
   await signIn(session, 'koordynator.kwilcz@splot.demo', DEMO_PASSWORD);
   await visit(session, '/admin', 403);
   await expectHeading(session.page, 'Brak dostępu');

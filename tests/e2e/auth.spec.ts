@@ -1,34 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   clickAndWaitForUrl,
   errorSummaryText,
   expectHeading,
   flashText,
   h1,
-  launchBrowser,
   mainText,
   openSession,
   settled,
+  sharedBrowser,
   signIn,
   submitForm,
   visit,
 } from './support/browser.ts';
 import { linkFrom, recordedMail, waitForMail } from './support/mail.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('signing in', () => {
   test('a coordinator signs in and lands on the Kwilcz dashboard', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     expect(new URL(session.page.url()).pathname).toBe('/app/kwilcz');
     expect(await h1(session.page)).toContain('Kwilcz');
@@ -38,7 +29,7 @@ describe('signing in', () => {
   });
 
   test('a wrong password shows the error summary, status 401 and "Błąd:" in the title', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await visit(session, '/login');
     await expectHeading(page, 'Logowanie');
@@ -60,7 +51,7 @@ describe('signing in', () => {
   });
 
   test('a login form with a forged CSRF token shows the 403 page in Polish', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await visit(session, '/login');
     await page.getByLabel('Adres e-mail').fill('koordynator.kwilcz@splot.demo');
@@ -89,7 +80,7 @@ describe('password reset', () => {
   test('a user resets a forgotten password through the e-mailed link and signs in with it', async () => {
     const email = 'animator.kwilcz@splot.demo';
     const newPassword = 'nowe hasło animatora 2026';
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await visit(session, '/login');
     await clickAndWaitForUrl(
@@ -128,14 +119,14 @@ describe('password reset', () => {
     await session.context.close();
 
     // The link works once.
-    const again = await openSession(browser);
+    const again = await openSession(browser());
     await visit(again, link, 400);
     expect(await mainText(again.page)).toContain('wygasło albo zostało już użyte');
     await again.context.close();
   });
 
   test('an unknown reset link explains that it expired (400)', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     await visit(session, '/password/reset/not-a-token', 400);
     await expectHeading(session.page, 'Nie możemy przyjąć tego zgłoszenia');
     expect(await mainText(session.page)).toContain(

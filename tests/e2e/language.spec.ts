@@ -1,34 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   clickAndWaitForUrl,
   expectHeading,
   flashText,
-  launchBrowser,
   openSession,
   type Session,
+  sharedBrowser,
   signIn,
   signOut,
   switchLanguage,
   visit,
 } from './support/browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function htmlLang(session: Session): Promise<string | null> {
   return session.page.locator('html').getAttribute('lang');
 }
 
 test('the language switch turns the app English, is remembered, and switches back to Polish', async () => {
-  const session = await openSession(browser);
+  const session = await openSession(browser());
   const { page } = session;
   await signIn(session, 'koordynator.kwilcz@splot.demo');
   await expectHeading(page, 'Pulpit: Kwilcz');

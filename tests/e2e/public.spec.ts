@@ -1,32 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   clickAndWaitForUrl,
   expectHeading,
-  launchBrowser,
   mainText,
   openSession,
   type Session,
+  sharedBrowser,
   switchLanguage,
   visit,
 } from './support/browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function lang(session: Session): Promise<string | null> {
   return session.page.locator('html').getAttribute('lang');
 }
 
 test('public pages are in Polish by default and pass axe', async () => {
-  const session = await openSession(browser);
+  const session = await openSession(browser());
   const { page } = session;
 
   await visit(session, '/');
@@ -70,7 +61,7 @@ test('public pages are in Polish by default and pass axe', async () => {
 });
 
 test('an anonymous visitor can read the public pages in English', async () => {
-  const session = await openSession(browser);
+  const session = await openSession(browser());
   const { page } = session;
   await visit(session, '/');
   await switchLanguage(session, 'en');

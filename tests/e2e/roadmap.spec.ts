@@ -1,30 +1,22 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import {
   baseUrl,
   clickAndWaitForUrl,
   errorSummaryText,
   expectHeading,
   flashText,
-  launchBrowser,
   mainText,
   openSession,
   type Session,
   settled,
+  sharedBrowser,
   signIn,
   submitForm,
   visit,
 } from './support/browser.ts';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The step's status as shown in its summary list ("● zrealizowany" → "zrealizowany"). */
 async function stepStatus(page: Page): Promise<string> {
@@ -54,7 +46,7 @@ async function openStepFromRoadmap(session: Session, stepTitle: string, stepKey:
 
 describe('coordinator updates the roadmap', () => {
   test('marks "Zgromadzenie partnerów lokalnych" done with evidence; badge and history change', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     await openStepFromRoadmap(session, 'Zgromadzenie partnerów lokalnych', 'local_partners');
@@ -87,7 +79,7 @@ describe('coordinator updates the roadmap', () => {
   });
 
   test('marking a step done without evidence shows the rule and saves nothing', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     await openStepFromRoadmap(session, 'Pozyskanie bazy dla klubu integracyjnego', 'club_premises');
@@ -118,7 +110,7 @@ describe('coordinator updates the roadmap', () => {
   });
 
   test('without JavaScript the form posts, redirects and shows the flash', async () => {
-    const session = await openSession(browser, { javaScriptEnabled: false });
+    const session = await openSession(browser(), { javaScriptEnabled: false });
     const { page } = session;
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     expect(new URL(page.url()).pathname).toBe('/app/kwilcz');
@@ -150,7 +142,7 @@ describe('coordinator updates the roadmap', () => {
 
 describe('tenant isolation', () => {
   test('a Kwilcz user gets the 404 page for another locality', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     for (const path of ['/app/poznan', '/app/poznan/roadmap', '/app/poznan/roadmap/local_partners']) {
       await visit(session, path, 404);
@@ -164,7 +156,7 @@ describe('tenant isolation', () => {
 
 describe('partner representative', () => {
   test('reads the roadmap and a step, has no edit form, and a forged POST gets 403', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page, context } = session;
     await signIn(session, 'partner.kwilcz@splot.demo');
     expect(new URL(page.url()).pathname).toBe('/app/kwilcz');

@@ -1,14 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   DESKTOP,
   h1,
-  launchBrowser,
   openSession,
   PHONE,
   type Session,
   screenshot,
   settled,
+  sharedBrowser,
   signIn,
   submitForm,
   visit,
@@ -18,15 +17,7 @@ import {
  * Screenshots of the main pages at desktop and phone widths into test-results/screenshots/
  * for people to look at (no pixel assertions). Every page is still checked with axe.
  */
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 type Shot = { name: string; path: string; status?: number; heading: string | RegExp };
 
@@ -46,7 +37,7 @@ for (const [device, viewport] of [
 ] as const) {
   describe(`${device} (${viewport.width}×${viewport.height})`, () => {
     test('public pages', async () => {
-      const session = await openSession(browser, { viewport });
+      const session = await openSession(browser(), { viewport });
       await shoot(session, device, [
         { name: '01-home', path: '/', heading: 'Splot: lokalny system wsparcia ekonomii społecznej' },
         { name: '02-login', path: '/login', heading: 'Logowanie' },
@@ -67,7 +58,7 @@ for (const [device, viewport] of [
     });
 
     test('coordinator pages', async () => {
-      const session = await openSession(browser, { viewport });
+      const session = await openSession(browser(), { viewport });
       await signIn(session, 'koordynator.wagrowiec@splot.demo');
       await shoot(session, device, [
         { name: '10-dashboard', path: '/app/wagrowiec', heading: 'Pulpit: Wągrowiec' },
@@ -82,7 +73,7 @@ for (const [device, viewport] of [
     });
 
     test('advisor with two localities', async () => {
-      const session = await openSession(browser, { viewport });
+      const session = await openSession(browser(), { viewport });
       await signIn(session, 'doradca@splot.demo');
       await shoot(session, device, [
         { name: '13-my-localities', path: '/app', heading: 'Moje środowiska lokalne' },
@@ -91,7 +82,7 @@ for (const [device, viewport] of [
     });
 
     test('platform admin pages', async () => {
-      const session = await openSession(browser, { viewport });
+      const session = await openSession(browser(), { viewport });
       await signIn(session, 'admin@splot.demo');
       await shoot(session, device, [
         { name: '20-admin-overview', path: '/admin', heading: 'Postęp wdrożenia we wszystkich środowiskach' },
