@@ -42,6 +42,8 @@ describe('health and metrics', () => {
   it('gives every response a request id', async () => {
     const res = await browser().get('/login', { 'X-Request-Id': 'abc-12345678' });
     expect(res.headers.get('X-Request-Id')).toBe('abc-12345678');
+    expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 });
 

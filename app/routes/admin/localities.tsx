@@ -56,6 +56,9 @@ export default function AdminLocalities({ loaderData }: Route.ComponentProps) {
                 {t('admin.localities.col.population')}
               </th>
               <th scope="col">{t('admin.localities.col.roadmap')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.users.col.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -68,6 +71,12 @@ export default function AdminLocalities({ loaderData }: Route.ComponentProps) {
                 <td>{r.voivodeship}</td>
                 <td className="num">{r.population === null ? '—' : number(r.population)}</td>
                 <td>{t('roadmap.home.progressText', { done: r.done, total: r.total })}</td>
+                <td>
+                  <Link to={`/admin/users/invite?locality=${r.id}`}>
+                    {t('admin.users.invite')}
+                    <span className="visually-hidden">: {r.name}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
