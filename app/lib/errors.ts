@@ -21,19 +21,22 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
 };
 
+/** A message id, or a message id with the figures it needs ("7 digits typed; 10 needed"). */
+export type FieldError = MessageKey | { key: MessageKey; values?: Record<string, string | number> };
+
 /** The one error type of the app: a code (→ HTTP status) and a message id for the user. */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly messageKey: MessageKey;
   readonly values: Record<string, string | number>;
   /** For rule and validation failures: which form field each problem belongs to. */
-  readonly fieldErrors: Partial<Record<string, MessageKey>>;
+  readonly fieldErrors: Partial<Record<string, FieldError>>;
 
   constructor(
     code: ErrorCode,
     messageKey: MessageKey,
     values: Record<string, string | number> = {},
-    fieldErrors: Partial<Record<string, MessageKey>> = {},
+    fieldErrors: Partial<Record<string, FieldError>> = {},
   ) {
     super(`${code}: ${messageKey}`);
     this.code = code;

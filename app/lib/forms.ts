@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { FieldError } from './errors.ts';
 import { CATALOGS, type MessageKey } from './i18n/catalog.ts';
 
-export type FieldErrors = Partial<Record<string, MessageKey>>;
+export type { FieldError };
+export type FieldErrors = Partial<Record<string, FieldError>>;
 export type FormFailure = { ok: false; errors: FieldErrors; values: Record<string, string> };
 export type FormResult<T> = { ok: true; data: T } | FormFailure;
 
@@ -30,7 +32,10 @@ export function parseForm<S extends z.ZodType>(form: FormData, schema: S): FormR
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '_form');
     if (errors[field]) continue;
-    errors[field] = isMessageKey(issue.message) ? issue.message : 'common.form.invalid';
+    const key = isMessageKey(issue.message) ? issue.message : 'common.form.invalid';
+    const params =
+      issue.code === 'custom' ? (issue.params as Record<string, string | number> | undefined) : undefined;
+    errors[field] = params ? { key, values: params } : key;
   }
   return { ok: false, errors, values };
 }

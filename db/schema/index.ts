@@ -1,2 +1,3 @@
 export * from './core.ts';
+export * from './organisations.ts';
 export * from './roadmap.ts';

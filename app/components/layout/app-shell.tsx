@@ -16,6 +16,10 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
   if (localitySlug && (membership || user.isPlatformAdmin)) {
     items.push({ to: `/app/${localitySlug}`, label: 'common.nav.dashboard', end: true });
     items.push({ to: `/app/${localitySlug}/roadmap`, label: 'common.nav.roadmap' });
+    const roles: string[] = membership?.roles ?? [];
+    if (user.isPlatformAdmin || roles.some((r) => r !== 'participant')) {
+      items.push({ to: `/app/${localitySlug}/organisations`, label: 'common.nav.organisations' });
+    }
   } else if (user.memberships.length > 0) {
     items.push({ to: '/app', label: 'common.nav.myLocalities', end: true });
   }

@@ -1,8 +1,14 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Form, type FormProps } from 'react-router';
-import type { FieldErrors } from '../../lib/forms.ts';
+import type { FieldError, FieldErrors } from '../../lib/forms.ts';
 import type { MessageKey } from '../../lib/i18n/catalog.ts';
+import type { Translate } from '../../lib/i18n/i18n.ts';
 import { useCsrf, useT } from './i18n-context.tsx';
+
+/** The words of a field error, with its figures. */
+export function errorText(t: Translate, error: FieldError): string {
+  return typeof error === 'string' ? t(error) : t(error.key, error.values);
+}
 
 export function CsrfInput() {
   return <input type="hidden" name="_csrf" value={useCsrf()} />;
@@ -40,10 +46,10 @@ export function ErrorSummary({ errors, formError }: { errors?: FieldErrors; form
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="error-summary-title">{t('common.form.errorSummary')}</h2>
       <ul>
-        {general ? <li>{t(general)}</li> : null}
-        {entries.map(([field, key]) => (
+        {general ? <li>{errorText(t, general)}</li> : null}
+        {entries.map(([field, e]) => (
           <li key={field}>
-            <a href={`#${fieldId(field)}`}>{t(key)}</a>
+            <a href={`#${fieldId(field)}`}>{errorText(t, e)}</a>
           </li>
         ))}
       </ul>
@@ -55,7 +61,7 @@ type FieldProps = {
   name: string;
   label: string;
   hint?: string;
-  error?: MessageKey | undefined;
+  error?: FieldError | undefined;
   required?: boolean;
 };
 
@@ -80,7 +86,7 @@ function FieldFrame({ name, label, hint, error, required, children }: FieldProps
       {error ? (
         <p className="field-error" id={`${fieldId(name)}-error`}>
           <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
-          {t(error)}
+          {errorText(t, error)}
         </p>
       ) : null}
       {children}
@@ -88,7 +94,7 @@ function FieldFrame({ name, label, hint, error, required, children }: FieldProps
   );
 }
 
-function describedBy(name: string, hint?: string, error?: string) {
+function describedBy(name: string, hint?: string, error?: FieldError) {
   const ids = [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(
     Boolean,
   );
@@ -198,7 +204,7 @@ export function RadioGroup(
         {error ? (
           <p className="field-error" id={`${fieldId(name)}-error`}>
             <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
-            {t(error)}
+            {errorText(t, error)}
           </p>
         ) : null}
         <div className="radios">

@@ -2,29 +2,52 @@ import enAdmin from '../../../locales/en/admin.json' with { type: 'json' };
 import enAuth from '../../../locales/en/auth.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
+import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
 import enRoadmap from '../../../locales/en/roadmap.json' with { type: 'json' };
 import plAdmin from '../../../locales/pl/admin.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
 import plCommon from '../../../locales/pl/common.json' with { type: 'json' };
 import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
+import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
 import plRoadmap from '../../../locales/pl/roadmap.json' with { type: 'json' };
 
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'pl';
 
-const pl = { ...plCommon, ...plAuth, ...plErrors, ...plRoadmap, ...plAdmin };
+const pl = { ...plCommon, ...plAuth, ...plErrors, ...plRoadmap, ...plAdmin, ...plOrganisations };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
 
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enErrors, ...enRoadmap, ...enAdmin };
+const en: Record<MessageKey, string> = {
+  ...enCommon,
+  ...enAuth,
+  ...enErrors,
+  ...enRoadmap,
+  ...enAdmin,
+  ...enOrganisations,
+};
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
 
 /** Files per locale, so tests can check that both languages move together. */
 export const CATALOG_FILES = {
-  pl: { common: plCommon, auth: plAuth, errors: plErrors, roadmap: plRoadmap, admin: plAdmin },
-  en: { common: enCommon, auth: enAuth, errors: enErrors, roadmap: enRoadmap, admin: enAdmin },
+  pl: {
+    common: plCommon,
+    auth: plAuth,
+    errors: plErrors,
+    roadmap: plRoadmap,
+    admin: plAdmin,
+    organisations: plOrganisations,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    errors: enErrors,
+    roadmap: enRoadmap,
+    admin: enAdmin,
+    organisations: enOrganisations,
+  },
 } as const;
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,6 +1,6 @@
 import { data, Form } from 'react-router';
 import { z } from 'zod';
-import { ErrorSummary, fieldId, PostForm, TextField } from '../../components/ui/form.tsx';
+import { ErrorSummary, errorText, fieldId, PostForm, TextField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { createLocality, searchGminas } from '../../features/localities/localities.server.ts';
@@ -114,7 +114,7 @@ export default function LocalityNew({ loaderData, actionData }: Route.ComponentP
               {failed?.errors.terytCode ? (
                 <p className="field-error" id={`${fieldId('terytCode')}-error`}>
                   <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
-                  {t(failed.errors.terytCode)}
+                  {errorText(t, failed.errors.terytCode)}
                 </p>
               ) : null}
               <div className="radios">

@@ -1,0 +1,469 @@
+import { data, Link } from 'react-router';
+import {
+  CsrfInput,
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/ui/form.tsx';
+import { useI18n } from '../../components/ui/i18n-context.tsx';
+import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { contactEventSchema } from '../../features/organisations/contact-event.schema.ts';
+import {
+  addContact,
+  addContactEvent,
+  completeFollowUp,
+  removeContact,
+} from '../../features/organisations/contacts.server.ts';
+import { canManageDirectory, canViewDirectory } from '../../features/organisations/organisation.policy.ts';
+import type { LegalForm, OrganisationKind } from '../../features/organisations/organisation.rules.ts';
+import {
+  CONTACT_CHANNELS,
+  contactSchema,
+  LEGAL_BASES,
+} from '../../features/organisations/organisation.schema.ts';
+import {
+  getOrganisation,
+  listContactEvents,
+  listContacts,
+} from '../../features/organisations/organisations.queries.server.ts';
+import { listResponsibleCandidates } from '../../features/roadmap/roadmap.queries.server.ts';
+import { dateInputValue } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
+import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
+import { redirectWithFlash, requireActor, run, services, throwAppError } from '../../lib/request.server.ts';
+import type { Route } from './+types/organisation';
+
+export async function loader(args: Route.LoaderArgs) {
+  return run(async () => {
+    const { actor, locality } = await requireActor(args, { locality: args.params.locality });
+    if (!canViewDirectory(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+    const { db } = services(args.context);
+    const org = await getOrganisation(db, {
+      localityId: locality.localityId,
+      id: args.params.organisationId,
+    });
+    if (!org) throw new AppError('NOT_FOUND', 'errors.404.body');
+    const canManage = canManageDirectory(actor, locality);
+    const [contacts, events, staff] = await Promise.all([
+      listContacts(db, { localityId: locality.localityId, organisationId: org.id }),
+      listContactEvents(db, { localityId: locality.localityId, organisationId: org.id }),
+      canManage ? listResponsibleCandidates(db, { localityId: locality.localityId }) : Promise.resolve([]),
+    ]);
+    return {
+      locality: { slug: locality.slug, name: locality.name },
+      org: {
+        id: org.id,
+        name: org.name,
+        kind: org.kind as OrganisationKind,
+        legalForm: org.legalForm as LegalForm,
+        isPes: org.isPes,
+        pesLetter: org.pesLetter,
+        nip: org.nip,
+        regon: org.regon,
+        krs: org.krs,
+        address: [
+          [org.street, [org.houseNo, org.flatNo].filter(Boolean).join('/')].filter(Boolean).join(' '),
+          [org.postalCode, org.city].filter(Boolean).join(' '),
+        ]
+          .filter(Boolean)
+          .join(', '),
+        phone: org.phone,
+        email: org.email,
+        website: org.website,
+        notes: org.notes,
+      },
+      contacts: contacts.map((c) => ({
+        id: c.id,
+        name: c.name,
+        role: c.role,
+        email: c.email,
+        phone: c.phone,
+        legalBasis: c.legalBasis,
+        basisNote: c.basisNote,
+      })),
+      events,
+      staff,
+      canManage,
+      today: dateInputValue(todayInWarsaw()),
+      selfId: actor.userId,
+    };
+  });
+}
+
+type Failure = { ok: false; intent: string; errors: FieldErrors; values: Record<string, string> };
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, locality } = await run(() => requireActor(args, { locality: args.params.locality }));
+  const { db } = services(args.context);
+  const form = await args.request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const organisationId = args.params.organisationId;
+  const back = `/app/${locality.slug}/organisations/${organisationId}`;
+  const fail = (errors: FieldErrors, status: number) =>
+    data<Failure>({ ok: false, intent, errors, values: formValues(form) }, { status });
+  try {
+    if (intent === 'addContact') {
+      const parsed = parseForm(form, contactSchema);
+      if (!parsed.ok) return fail(parsed.errors, 400);
+      await addContact(db, { actor, locality, organisationId, input: parsed.data });
+      return redirectWithFlash(args.context, `${back}#contacts`, {
+        kind: 'success',
+        key: 'organisations.contacts.added',
+      });
+    }
+    if (intent === 'removeContact') {
+      await removeContact(db, {
+        actor,
+        locality,
+        organisationId,
+        contactId: String(form.get('contactId') ?? ''),
+      });
+      return redirectWithFlash(args.context, `${back}#contacts`, {
+        kind: 'success',
+        key: 'organisations.contacts.removed',
+      });
+    }
+    if (intent === 'addEvent') {
+      const parsed = parseForm(form, contactEventSchema);
+      if (!parsed.ok) return fail(parsed.errors, 400);
+      await addContactEvent(db, { actor, locality, organisationId, input: parsed.data });
+      return redirectWithFlash(args.context, `${back}#history`, {
+        kind: 'success',
+        key: 'organisations.events.added',
+      });
+    }
+    if (intent === 'completeFollowUp') {
+      const eventId = Number(form.get('eventId'));
+      if (!Number.isInteger(eventId)) throw new AppError('BAD_REQUEST', 'errors.400.body');
+      await completeFollowUp(db, { actor, locality, organisationId, eventId });
+      return redirectWithFlash(args.context, `${back}#history`, {
+        kind: 'success',
+        key: 'organisations.events.followUpDone',
+      });
+    }
+    throw new AppError('BAD_REQUEST', 'errors.400.body');
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      ['DOMAIN_RULE', 'BAD_REQUEST'].includes(error.code) &&
+      Object.keys(error.fieldErrors).length
+    ) {
+      return fail(error.fieldErrors, error.status);
+    }
+    if (error instanceof AppError) throwAppError(error);
+    throw error;
+  }
+}
+
+export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, date, dateTime } = useI18n();
+  const { locality, org, contacts, events, staff, canManage, today, selfId } = loaderData;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const contactFail = failed?.intent === 'addContact' ? failed : null;
+  const eventFail = failed?.intent === 'addEvent' ? failed : null;
+  const base = `/app/${locality.slug}/organisations`;
+  return (
+    <>
+      <PageHeader
+        title={org.name}
+        hasError={Boolean(failed)}
+        lead={`${t(`organisations.kind.${org.kind}`)} · ${t(`organisations.legalForm.${org.legalForm}`)}`}
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: `/app/${locality.slug}`, label: locality.name },
+              { to: base, label: t('organisations.list.title') },
+              { label: org.name },
+            ]}
+          />
+        }
+        actions={
+          canManage ? (
+            <Link to={`${base}/${org.id}/edit`} className="button button--secondary">
+              {t('organisations.detail.edit')}
+            </Link>
+          ) : null
+        }
+      />
+      <div className={`pes-status ${org.isPes ? 'pes-status--yes' : ''}`}>
+        <strong>{org.isPes ? t('organisations.pes.isPes') : t('organisations.pes.notPes')}</strong>{' '}
+        {org.isPes && org.pesLetter
+          ? t('organisations.pes.basis', { letter: org.pesLetter })
+          : t('organisations.pes.whyNot')}
+      </div>
+      <dl className="summary-list">
+        <div>
+          <dt>NIP</dt>
+          <dd>{org.nip ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>REGON</dt>
+          <dd>{org.regon ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>KRS</dt>
+          <dd>{org.krs ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('organisations.form.address')}</dt>
+          <dd>{org.address || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('organisations.form.phone')}</dt>
+          <dd>{org.phone || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('organisations.form.email')}</dt>
+          <dd>{org.email ? <a href={`mailto:${org.email}`}>{org.email}</a> : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('organisations.form.website')}</dt>
+          <dd>
+            {org.website ? (
+              <a href={org.website} rel="noopener noreferrer">
+                {org.website}
+              </a>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        {org.notes ? (
+          <div>
+            <dt>{t('organisations.form.notes')}</dt>
+            <dd className="pre-line">{org.notes}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="contacts" className="section">
+        <h2 id="contacts">{t('organisations.contacts.title')}</h2>
+        {contacts.length === 0 ? (
+          <p>{t('organisations.contacts.none')}</p>
+        ) : (
+          <ul className="contact-list">
+            {contacts.map((c) => (
+              <li key={c.id} className="card">
+                <p>
+                  <strong>{c.name}</strong>
+                  {c.role ? `, ${c.role}` : ''}
+                </p>
+                <p>
+                  {[c.email, c.phone].filter(Boolean).join(' · ') || t('organisations.contacts.noDetails')}
+                </p>
+                <p className="muted">
+                  {t('organisations.contacts.basisShown', {
+                    basis: t(`organisations.contacts.basis.${c.legalBasis as 'consent'}`),
+                  })}
+                  {c.basisNote ? ` – ${c.basisNote}` : ''}
+                </p>
+                {canManage ? (
+                  <form method="post">
+                    <CsrfInput />
+                    <input type="hidden" name="intent" value="removeContact" />
+                    <input type="hidden" name="contactId" value={c.id} />
+                    <button type="submit" className="button button--danger button--small">
+                      {t('organisations.contacts.remove')}
+                      <span className="visually-hidden">: {c.name}</span>
+                    </button>
+                  </form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canManage ? (
+          <details className="panel-details" open={Boolean(contactFail)}>
+            <summary>{t('organisations.contacts.add')}</summary>
+            <ErrorSummary errors={contactFail?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="addContact" />
+              <TextField
+                name="name"
+                label={t('organisations.contacts.name.label')}
+                defaultValue={contactFail?.values.name}
+                error={contactFail?.errors.name}
+              />
+              <TextField
+                name="role"
+                label={t('organisations.contacts.role.label')}
+                defaultValue={contactFail?.values.role}
+                error={contactFail?.errors.role}
+              />
+              <div className="field-row">
+                <TextField
+                  name="email"
+                  type="email"
+                  width="medium"
+                  label={t('organisations.form.email')}
+                  defaultValue={contactFail?.values.email}
+                  error={contactFail?.errors.email}
+                />
+                <TextField
+                  name="phone"
+                  width="medium"
+                  label={t('organisations.form.phone')}
+                  defaultValue={contactFail?.values.phone}
+                  error={contactFail?.errors.phone}
+                />
+              </div>
+              <SelectField
+                name="legalBasis"
+                label={t('organisations.contacts.basis.label')}
+                hint={t('organisations.contacts.basis.hint')}
+                emptyLabel={t('organisations.contacts.basis.choose')}
+                defaultValue={contactFail?.values.legalBasis}
+                options={LEGAL_BASES.map((b) => ({
+                  value: b,
+                  label: t(`organisations.contacts.basis.${b}`),
+                }))}
+                error={contactFail?.errors.legalBasis}
+              />
+              <TextField
+                name="basisNote"
+                label={t('organisations.contacts.basisNote.label')}
+                hint={t('organisations.contacts.basisNote.hint')}
+                defaultValue={contactFail?.values.basisNote}
+                error={contactFail?.errors.basisNote}
+              />
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('organisations.contacts.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="history" className="section">
+        <h2 id="history">{t('organisations.events.title')}</h2>
+        {events.length === 0 ? (
+          <p>{t('organisations.events.none')}</p>
+        ) : (
+          <ol className="history">
+            {events.map((e) => (
+              <li key={e.id}>
+                <p className="history__meta">
+                  {date(e.happenedOn)} · {t(`organisations.events.channel.${e.channel as 'phone'}`)}
+                  {e.contactName ? ` · ${e.contactName}` : ''}
+                  {e.authorName ? ` · ${t('organisations.events.by', { name: e.authorName })}` : ''}
+                </p>
+                <p className="pre-line">{e.summary}</p>
+                {e.followUp ? (
+                  <div className={e.followUpDoneAt ? 'follow-up follow-up--done' : 'follow-up'}>
+                    <p>
+                      <strong>{t('organisations.events.followUp.label')}:</strong> {e.followUp}
+                    </p>
+                    <p className="muted">
+                      {e.followUpDoneAt
+                        ? t('organisations.events.followUp.doneAt', { date: dateTime(e.followUpDoneAt) })
+                        : t('organisations.events.followUp.dueBy', {
+                            date: date(e.followUpDue),
+                            name: e.ownerName ?? '—',
+                          })}
+                    </p>
+                    {canManage && !e.followUpDoneAt ? (
+                      <form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="completeFollowUp" />
+                        <input type="hidden" name="eventId" value={e.id} />
+                        <button type="submit" className="button button--secondary button--small">
+                          {t('organisations.events.followUp.markDone')}
+                        </button>
+                      </form>
+                    ) : null}
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+        {canManage ? (
+          <details className="panel-details" open={Boolean(eventFail)}>
+            <summary>{t('organisations.events.add')}</summary>
+            <ErrorSummary errors={eventFail?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="addEvent" />
+              <div className="field-row">
+                <TextField
+                  name="happenedOn"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('organisations.events.date.label')}
+                  hint={t('roadmap.form.date.hint')}
+                  defaultValue={eventFail?.values.happenedOn ?? today}
+                  error={eventFail?.errors.happenedOn}
+                />
+                <SelectField
+                  name="channel"
+                  label={t('organisations.events.channel.label')}
+                  emptyLabel={t('organisations.events.channel.choose')}
+                  defaultValue={eventFail?.values.channel}
+                  options={CONTACT_CHANNELS.map((c) => ({
+                    value: c,
+                    label: t(`organisations.events.channel.${c}`),
+                  }))}
+                  error={eventFail?.errors.channel}
+                />
+              </div>
+              {contacts.length > 0 ? (
+                <SelectField
+                  name="contactId"
+                  label={t('organisations.events.contact.label')}
+                  emptyLabel={t('organisations.events.contact.none')}
+                  defaultValue={eventFail?.values.contactId}
+                  options={contacts.map((c) => ({ value: c.id, label: c.name }))}
+                  error={eventFail?.errors.contactId}
+                />
+              ) : null}
+              <TextArea
+                name="summary"
+                rows={3}
+                label={t('organisations.events.summary.label')}
+                defaultValue={eventFail?.values.summary}
+                error={eventFail?.errors.summary}
+              />
+              <fieldset className="field-group">
+                <legend>{t('organisations.events.followUp.legend')}</legend>
+                <TextField
+                  name="followUp"
+                  label={t('organisations.events.followUp.label')}
+                  hint={t('organisations.events.followUp.hint')}
+                  defaultValue={eventFail?.values.followUp}
+                  error={eventFail?.errors.followUp}
+                />
+                <div className="field-row">
+                  <TextField
+                    name="followUpDue"
+                    width="short"
+                    inputMode="numeric"
+                    label={t('organisations.events.followUp.due')}
+                    hint={t('roadmap.form.date.hint')}
+                    defaultValue={eventFail?.values.followUpDue}
+                    error={eventFail?.errors.followUpDue}
+                  />
+                  <SelectField
+                    name="followUpOwnerId"
+                    label={t('organisations.events.followUp.owner')}
+                    defaultValue={eventFail?.values.followUpOwnerId ?? selfId}
+                    options={staff.map((s) => ({ value: s.id, label: s.name }))}
+                    error={eventFail?.errors.followUpOwnerId}
+                  />
+                </div>
+              </fieldset>
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('organisations.events.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        ) : null}
+      </section>
+    </>
+  );
+}
