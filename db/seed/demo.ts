@@ -4,6 +4,7 @@ import type { Role } from '../../app/lib/roles.ts';
 import { makeLocality, makeUser, setStep } from '../../tests/factories/index.ts';
 import type { Db } from '../client.ts';
 import { localities, users } from '../schema/index.ts';
+import { seedOrganisations } from './organisations.ts';
 
 export const DEMO_PASSWORD = 'Splot-demo-2026';
 
@@ -93,6 +94,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     ids[u.email] = made.id;
   }
   if (!fresh) return { created: false };
+  await seedOrganisations(db, loc);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

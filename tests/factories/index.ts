@@ -1,13 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../../app/features/auth/password.server.ts';
+import {
+  DEFAULT_LEGAL_FORM,
+  derivePes,
+  type LegalForm,
+  nameKey,
+  type OrganisationKind,
+  type PesParameter,
+} from '../../app/features/organisations/organisation.rules.ts';
 import { createRoadmap } from '../../app/features/roadmap/create-roadmap.server.ts';
 import type { StepKey, StepStatus } from '../../app/features/roadmap/roadmap.rules.ts';
+import { legalParameter } from '../../app/lib/legal-parameters.server.ts';
 import type { Role } from '../../app/lib/roles.ts';
-import { slugify } from '../../app/lib/text.ts';
+import { foldForSearch, slugify } from '../../app/lib/text.ts';
 import type { Db } from '../../db/client.ts';
 import {
   localities,
   memberships,
+  organisations,
   roadmapStepEvents,
   roadmapSteps,
   terytGminas,
@@ -140,4 +150,48 @@ export async function setStep(
 
 function eqStep(localityId: string, stepKey: StepKey) {
   return and(eq(roadmapSteps.localityId, localityId), eq(roadmapSteps.stepKey, stepKey));
+}
+
+/** A valid NIP from a number: 9 digits plus the check digit (numbers whose check would be 10 are skipped). */
+export function validNip(seed: number): string {
+  const w = [6, 5, 7, 2, 3, 4, 5, 6, 7];
+  for (let n = seed; ; n++) {
+    const base = String(100_000_000 + (n % 800_000_000)).slice(0, 9);
+    const c = [...base].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11;
+    if (c !== 10) return base + String(c);
+  }
+}
+
+export async function makeOrganisation(
+  db: Db,
+  opts: {
+    localityId: string;
+    name: string;
+    kind: OrganisationKind;
+    legalForm?: LegalForm;
+    nip?: string | null;
+    city?: string;
+    today?: string;
+  },
+): Promise<{ id: string }> {
+  const legalForm = opts.legalForm ?? DEFAULT_LEGAL_FORM[opts.kind] ?? 'other';
+  const param = await legalParameter<PesParameter>(db, 'pes.entities', opts.today ?? '2026-01-01');
+  const pes = derivePes({ kind: opts.kind, legalForm }, param.value);
+  const folded = foldForSearch(opts.name);
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      localityId: opts.localityId,
+      name: opts.name,
+      nameFolded: folded,
+      nameKey: nameKey(folded),
+      kind: opts.kind,
+      legalForm,
+      nip: opts.nip ?? null,
+      isPes: pes.isPes,
+      pesLetter: pes.letter,
+      city: opts.city ?? '',
+    })
+    .returning({ id: organisations.id });
+  return row!;
 }
