@@ -17,6 +17,8 @@ export default [
   route('app/:locality/roadmap/:stepKey', 'routes/app/roadmap-step.tsx'),
   route('app/:locality/organisations', 'routes/app/organisations.tsx'),
   route('app/:locality/organisations/new', 'routes/app/organisation-new.tsx'),
+  route('app/:locality/organisations/import', 'routes/app/organisations-import.tsx'),
+  route('app/:locality/organisations/export/:format', 'routes/app/organisations-export.ts'),
   route('app/:locality/organisations/:organisationId', 'routes/app/organisation.tsx'),
   route('app/:locality/organisations/:organisationId/edit', 'routes/app/organisation-edit.tsx'),
   route('admin', 'routes/admin/overview.tsx'),

@@ -2,6 +2,7 @@ import { Form, Link } from 'react-router';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
+import { directoryFilter } from '../../features/organisations/directory-filter.ts';
 import { canManageDirectory, canViewDirectory } from '../../features/organisations/organisation.policy.ts';
 import {
   ORGANISATION_KINDS,
@@ -12,16 +13,6 @@ import { AppError } from '../../lib/errors.ts';
 import { parsePage } from '../../lib/pagination.ts';
 import { requireActor, run, services } from '../../lib/request.server.ts';
 import type { Route } from './+types/organisations';
-
-export function directoryFilter(url: URL) {
-  const kind = url.searchParams.get('kind');
-  const pes = url.searchParams.get('pes');
-  return {
-    q: url.searchParams.get('q')?.slice(0, 100) ?? '',
-    kind: (ORGANISATION_KINDS as readonly string[]).includes(kind ?? '') ? (kind as OrganisationKind) : null,
-    pes: pes === 'yes' ? true : pes === 'no' ? false : null,
-  };
-}
 
 export async function loader(args: Route.LoaderArgs) {
   return run(async () => {
@@ -150,11 +141,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
       <Pagination info={page} />
       <p className="downloads">
         {t('organisations.list.download')}{' '}
-        <a href={`${base}/export.csv${qs}`} download>
+        <a href={`${base}/export/csv${qs}`} download>
           {t('organisations.list.csv')}
         </a>{' '}
         ·{' '}
-        <a href={`${base}/export.xlsx${qs}`} download>
+        <a href={`${base}/export/xlsx${qs}`} download>
           {t('organisations.list.xlsx')}
         </a>
       </p>
