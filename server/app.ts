@@ -7,9 +7,9 @@ import { createRequestHandler } from 'react-router';
 import type { RequestInfo } from '../app/lib/context.ts';
 import { errorFields, log } from '../app/lib/logger.ts';
 import type { Services } from '../app/lib/services.ts';
+import { localeFromRequest, staticErrorPage } from '../app/lib/static-error-page.ts';
 import { sqlCounter } from '../db/client.ts';
 import { Metrics } from './metrics.ts';
-import { localeFromRequest, staticErrorPage } from './static-error.ts';
 
 type Env = { Variables: { info: RequestInfo } };
 

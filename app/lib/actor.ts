@@ -8,6 +8,8 @@ export type ActorMembership = {
   name: string;
   kind: LocalityKind;
   roles: Role[];
+  /** Organisations the person speaks for here (partner representatives, enterprise members). */
+  organisationIds: string[];
 };
 
 /** Who is making the request: the signed-in user, their roles per locality, and the request id. */

@@ -6,8 +6,10 @@ import type { Actor, ActorLocality } from './actor.ts';
 import { actorContext, csrfContext, localeContext, requestInfoContext, servicesContext } from './context.ts';
 import { AppError } from './errors.ts';
 import { type Flash, flashCookie } from './flash.ts';
+import { CATALOGS, type MessageKey } from './i18n/catalog.ts';
 import { getI18n, type I18n } from './i18n/i18n.ts';
 import type { Services } from './services.ts';
+import { staticErrorPage } from './static-error-page.ts';
 
 type Ctx = Readonly<RouterContextProvider>;
 type Args = { request: Request; context: Ctx };
@@ -33,6 +35,45 @@ export type ErrorPayload = { messageKey: string; values?: Record<string, string 
 
 export function throwAppError(error: AppError): never {
   throw data<ErrorPayload>({ messageKey: error.messageKey, values: error.values }, { status: error.status });
+}
+
+/** What `data(…)` creates when thrown (React Router exports only its type). */
+function isThrownData(
+  e: unknown,
+): e is { type: 'DataWithResponseInit'; data: unknown; init: ResponseInit | null } {
+  return typeof e === 'object' && e !== null && (e as { type?: unknown }).type === 'DataWithResponseInit';
+}
+
+/**
+ * For resource routes (downloads): runs the body and answers an AppError with a readable
+ * HTML error page in the user's language, not a JSON payload.
+ */
+export async function runResource(context: Ctx, fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (error) {
+    let failure: { status: number; key: MessageKey; values?: Record<string, string | number> } | null = null;
+    if (error instanceof AppError)
+      failure = { status: error.status, key: error.messageKey, values: error.values };
+    else if (isThrownData(error)) {
+      const payload = error.data as Partial<ErrorPayload> | null;
+      if (payload?.messageKey && payload.messageKey in CATALOGS.pl)
+        failure = {
+          status: error.init?.status ?? 400,
+          key: payload.messageKey as MessageKey,
+          values: payload.values,
+        };
+    }
+    if (!failure) throw error;
+    const html = staticErrorPage(context.get(localeContext), failure.status, {
+      key: failure.key,
+      values: failure.values,
+    });
+    return new Response(html, {
+      status: failure.status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+  }
 }
 
 /** Runs a loader or action body, turning AppErrors into error responses with the right status. */
@@ -87,6 +128,7 @@ export async function requireActor(
           name: row.name,
           kind: row.kind as LocalityKind,
           roles: [],
+          organisationIds: [],
         },
       };
   }

@@ -36,10 +36,12 @@ export async function loadSession(
       expiresAt: sessions.expiresAt,
       memberships: sql<ActorMembership[]>`(
         select coalesce(json_agg(json_build_object(
-          'localityId', l.id, 'slug', l.slug, 'name', l.name, 'kind', l.kind, 'roles', m.roles
+          'localityId', l.id, 'slug', l.slug, 'name', l.name, 'kind', l.kind, 'roles', m.roles,
+          'organisationIds', m.organisation_ids
         ) order by l.name), '[]'::json)
-        from (select locality_id, json_agg(role order by role) as roles from memberships
-              where user_id = "users"."id" group by locality_id) m
+        from (select locality_id, json_agg(role order by role) as roles,
+                     coalesce(json_agg(distinct organisation_id) filter (where organisation_id is not null), '[]'::json) as organisation_ids
+              from memberships where user_id = "users"."id" group by locality_id) m
         join localities l on l.id = m.locality_id)`,
     })
     .from(sessions)

@@ -71,6 +71,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => localities.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    /** For partner representatives and enterprise members: the organisation they speak for. */
+    organisationId: uuid('organisation_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,3 +1,4 @@
 export * from './core.ts';
 export * from './organisations.ts';
+export * from './partnerships.ts';
 export * from './roadmap.ts';

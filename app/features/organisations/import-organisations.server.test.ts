@@ -60,6 +60,7 @@ const loc: () => ActorLocality = () => ({
   name: kwilcz.name,
   kind: 'rural',
   roles: ['coordinator'],
+  organisationIds: [],
 });
 const run = (bytes: Uint8Array) =>
   importOrganisations(t.db, { actor: actorFor(coordinator), locality: loc(), bytes, today: TODAY });

@@ -39,6 +39,7 @@ const loc = (roles: Role[], l = kwilcz): ActorLocality => ({
   name: l.name,
   kind: 'rural',
   roles,
+  organisationIds: [],
 });
 const input = (fields: Record<string, string>) => {
   const r = organisationSchema.safeParse(fields);

@@ -19,6 +19,7 @@ const locality = (roles: Role[]): ActorLocality => ({
   name: 'Kwilcz',
   kind: 'rural',
   roles,
+  organisationIds: [],
 });
 const step = (responsibleUserId: string | null = null) => ({ responsibleUserId });
 

@@ -44,6 +44,7 @@ const loc = (roles: Role[], l = kwilcz): ActorLocality => ({
   name: l.name,
   kind: 'rural',
   roles,
+  organisationIds: [],
 });
 
 async function input(stepKey: string, over: Partial<UpdateStepInput> = {}): Promise<UpdateStepInput> {

@@ -7,14 +7,14 @@ import { writeAudit } from '../../lib/audit.server.ts';
 import { CONTENT_TYPES, fileResponse } from '../../lib/documents/download.ts';
 import { AppError } from '../../lib/errors.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
-import { i18nOf, requireActor, run, services } from '../../lib/request.server.ts';
+import { i18nOf, requireActor, runResource, services } from '../../lib/request.server.ts';
 import { toCsv } from '../../lib/tabular/csv.ts';
 import { toXlsx } from '../../lib/tabular/xlsx.server.ts';
 import type { Route } from './+types/organisations-export';
 
 /** The directory (with the list's filters) as CSV or XLSX; `?template=1` gives an empty import template. */
 export async function loader(args: Route.LoaderArgs) {
-  return run(async () => {
+  return runResource(args.context, async () => {
     const { actor, locality } = await requireActor(args, { locality: args.params.locality });
     if (!canViewDirectory(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
     const format = args.params.format;

@@ -1,5 +1,6 @@
-import { parseCookies } from '../app/lib/cookies.ts';
-import { CATALOGS, isLocale, type Locale, type MessageKey } from '../app/lib/i18n/catalog.ts';
+import { parseCookies } from './cookies.ts';
+import { CATALOGS, isLocale, type Locale, type MessageKey } from './i18n/catalog.ts';
+import { formatMessage } from './i18n/format-message.ts';
 
 function escapeHtml(s: string): string {
   return s.replace(
@@ -13,15 +14,24 @@ export function localeFromRequest(request: Request): Locale {
   return isLocale(lang) ? lang : 'pl';
 }
 
+const TITLED = new Set([400, 401, 403, 404, 409, 413, 422, 429, 500]);
+
 /**
- * A self-contained error page for failures that happen before the app renders (body too
- * large, an unexpected crash): in the user's language, never with a stack trace.
+ * A self-contained error page for failures outside the React app (body too large, a
+ * cross-site post, an unexpected crash, a failed download): in the user's language,
+ * never with a stack trace. `messageKey` overrides the status's standard explanation.
  */
-export function staticErrorPage(locale: Locale, status: 403 | 413 | 500 | 503): string {
+export function staticErrorPage(
+  locale: Locale,
+  status: number,
+  message?: { key: MessageKey; values?: Record<string, string | number> },
+): string {
   const c = CATALOGS[locale];
-  const title = c[`errors.${status === 503 ? 500 : status}.title` as MessageKey];
-  const body =
-    c[status === 403 ? 'errors.csrf.body' : (`errors.${status === 503 ? 500 : status}.body` as MessageKey)];
+  const s = TITLED.has(status) ? status : 500;
+  const title = c[`errors.${s}.title` as MessageKey];
+  const body = message
+    ? formatMessage(locale === 'pl' ? 'pl-PL' : 'en-GB', c[message.key], message.values)
+    : c[status === 403 ? 'errors.csrf.body' : (`errors.${s}.body` as MessageKey)];
   const code = c['errors.code'].replace('{status}', String(status));
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
