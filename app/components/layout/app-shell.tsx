@@ -19,6 +19,8 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
     const roles: string[] = membership?.roles ?? [];
     if (user.isPlatformAdmin || roles.some((r) => r !== 'participant')) {
       items.push({ to: `/app/${localitySlug}/organisations`, label: 'common.nav.organisations' });
+      items.push({ to: `/app/${localitySlug}/partnerships`, label: 'common.nav.partnerships' });
+      items.push({ to: `/app/${localitySlug}/in-kind`, label: 'common.nav.inKind' });
     }
   } else if (user.memberships.length > 0) {
     items.push({ to: '/app', label: 'common.nav.myLocalities', end: true });

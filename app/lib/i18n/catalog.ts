@@ -4,6 +4,7 @@ import enCommon from '../../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
 import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
+import enPartnerships from '../../../locales/en/partnerships.json' with { type: 'json' };
 import enRoadmap from '../../../locales/en/roadmap.json' with { type: 'json' };
 import plAdmin from '../../../locales/pl/admin.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
@@ -11,13 +12,23 @@ import plCommon from '../../../locales/pl/common.json' with { type: 'json' };
 import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
 import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
+import plPartnerships from '../../../locales/pl/partnerships.json' with { type: 'json' };
 import plRoadmap from '../../../locales/pl/roadmap.json' with { type: 'json' };
 
 export const LOCALES = ['pl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'pl';
 
-const pl = { ...plCommon, ...plAuth, ...plErrors, ...plRoadmap, ...plAdmin, ...plOrganisations, ...plImport };
+const pl = {
+  ...plCommon,
+  ...plAuth,
+  ...plErrors,
+  ...plRoadmap,
+  ...plAdmin,
+  ...plOrganisations,
+  ...plImport,
+  ...plPartnerships,
+};
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
 
@@ -29,6 +40,7 @@ const en: Record<MessageKey, string> = {
   ...enAdmin,
   ...enOrganisations,
   ...enImport,
+  ...enPartnerships,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };

@@ -11,6 +11,7 @@ import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { StatusBadge } from '../../features/roadmap/components/status-badge.tsx';
 import { StepHistory } from '../../features/roadmap/components/step-history.tsx';
+import { liveEvidence } from '../../features/roadmap/roadmap.evidence.server.ts';
 import { canUpdateRoadmapStep } from '../../features/roadmap/roadmap.policy.ts';
 import {
   getRoadmapStep,
@@ -42,9 +43,10 @@ export async function loader(args: Route.LoaderArgs) {
     const step = await getRoadmapStep(db, { localityId: locality.localityId, stepKey: args.params.stepKey });
     if (!step) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canUpdate = canUpdateRoadmapStep(actor, locality, step);
-    const [events, candidates] = await Promise.all([
+    const [events, candidates, evidence] = await Promise.all([
       listStepEvents(db, { localityId: locality.localityId, stepId: step.id }),
       canUpdate ? listResponsibleCandidates(db, { localityId: locality.localityId }) : Promise.resolve([]),
+      liveEvidence(db, { localityId: locality.localityId }),
     ]);
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -70,6 +72,7 @@ export async function loader(args: Route.LoaderArgs) {
       })),
       candidates,
       canUpdate,
+      evidence: evidence[step.stepKey] ?? null,
     };
   });
 }
@@ -107,7 +110,7 @@ export async function action(args: Route.ActionArgs) {
 
 export default function RoadmapStep({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date, dateLong } = useI18n();
-  const { locality, step, events, candidates, canUpdate } = loaderData;
+  const { locality, step, events, candidates, canUpdate, evidence } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const v = failed?.values;
   const base = `/app/${locality.slug}`;
@@ -157,6 +160,12 @@ export default function RoadmapStep({ loaderData, actionData }: Route.ComponentP
               <div>
                 <dt>{t('roadmap.list.col.done')}</dt>
                 <dd>{dateLong(step.doneOn)}</dd>
+              </div>
+            ) : null}
+            {evidence ? (
+              <div>
+                <dt>{t('roadmap.evidence.label')}</dt>
+                <dd>{t(evidence.key, evidence.values)}</dd>
               </div>
             ) : null}
             <div>

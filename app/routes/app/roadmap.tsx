@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { ProgressBar, StatusBadge } from '../../features/roadmap/components/status-badge.tsx';
+import { liveEvidence } from '../../features/roadmap/roadmap.evidence.server.ts';
 import { listRoadmapSteps } from '../../features/roadmap/roadmap.queries.server.ts';
 import { isOverdue, summarizeRoadmap } from '../../features/roadmap/roadmap.rules.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
@@ -11,7 +12,11 @@ import type { Route } from './+types/roadmap';
 export async function loader(args: Route.LoaderArgs) {
   return run(async () => {
     const { locality } = await requireActor(args, { locality: args.params.locality });
-    const steps = await listRoadmapSteps(services(args.context).db, { localityId: locality.localityId });
+    const { db } = services(args.context);
+    const [steps, evidence] = await Promise.all([
+      listRoadmapSteps(db, { localityId: locality.localityId }),
+      liveEvidence(db, { localityId: locality.localityId }),
+    ]);
     const today = todayInWarsaw();
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -24,6 +29,7 @@ export async function loader(args: Route.LoaderArgs) {
         dueDate: s.dueDate,
         doneOn: s.doneOn,
         overdue: isOverdue(s, today),
+        evidence: evidence[s.stepKey] ?? null,
       })),
     };
   });
@@ -67,6 +73,9 @@ export default function Roadmap({ loaderData }: Route.ComponentProps) {
                 <td className="cell--position">{s.position}</td>
                 <th scope="row">
                   <Link to={`${base}/roadmap/${s.stepKey}`}>{t(`roadmap.step.${s.stepKey}.title`)}</Link>
+                  {s.evidence ? (
+                    <span className="evidence">{t(s.evidence.key, s.evidence.values)}</span>
+                  ) : null}
                 </th>
                 <td data-label={t('roadmap.list.col.status')}>
                   <StatusBadge status={s.status} />

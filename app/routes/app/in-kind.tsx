@@ -1,0 +1,119 @@
+import { useI18n } from '../../components/ui/i18n-context.tsx';
+import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { Pagination } from '../../components/ui/pagination.tsx';
+import { inKindLedger } from '../../features/partnerships/in-kind.queries.server.ts';
+import { canViewPartnership } from '../../features/partnerships/partnership.policy.ts';
+import { AppError } from '../../lib/errors.ts';
+import { parsePage } from '../../lib/pagination.ts';
+import { requireActor, run, services } from '../../lib/request.server.ts';
+import type { Route } from './+types/in-kind';
+
+const LEDGER_KINDS = ['premises', 'volunteers', 'equipment', 'expertise', 'donation'] as const;
+type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+export async function loader(args: Route.LoaderArgs) {
+  return run(async () => {
+    const { actor, locality } = await requireActor(args, { locality: args.params.locality });
+    if (!canViewPartnership(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+    const page = parsePage(new URL(args.request.url));
+    const ledger = await inKindLedger(services(args.context).db, {
+      localityId: locality.localityId,
+      offset: page.offset,
+      limit: page.pageSize,
+    });
+    return {
+      locality: { slug: locality.slug, name: locality.name },
+      totals: ledger.totals.map((x) => ({ ...x, kind: x.kind as LedgerKind })),
+      rows: ledger.rows.map((r) => ({ ...r, kind: r.kind as LedgerKind })),
+      page: { page: page.page, pageSize: page.pageSize, total: ledger.total },
+    };
+  });
+}
+
+export default function InKind({ loaderData }: Route.ComponentProps) {
+  const { t, money, date } = useI18n();
+  const { locality, totals, rows, page } = loaderData;
+  const sum = totals.reduce((s, x) => s + x.value, 0);
+  return (
+    <>
+      <PageHeader
+        title={t('partnerships.inKind.title')}
+        lead={t('partnerships.inKind.lead')}
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: `/app/${locality.slug}`, label: locality.name },
+              { label: t('partnerships.inKind.title') },
+            ]}
+          />
+        }
+      />
+      {rows.length === 0 ? (
+        <p>{t('partnerships.inKind.empty')}</p>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="table">
+              <caption>{t('partnerships.inKind.totalsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.commitments.kind.label')}</th>
+                  <th scope="col" className="num">
+                    {t('partnerships.inKind.entries')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('partnerships.commitments.value')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {totals.map((x) => (
+                  <tr key={x.kind}>
+                    <th scope="row">{t(`partnerships.inKind.kind.${x.kind}`)}</th>
+                    <td className="num">{x.entries}</td>
+                    <td className="num">{money(x.value)}</td>
+                  </tr>
+                ))}
+                <tr className="row--total">
+                  <th scope="row">{t('partnerships.inKind.sum')}</th>
+                  <td />
+                  <td className="num">
+                    <strong>{money(sum)}</strong>
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div className="table-wrap">
+            <table className="table">
+              <caption>{t('partnerships.inKind.entriesCaption', { count: page.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.commitments.period')}</th>
+                  <th scope="col">{t('partnerships.commitments.kind.label')}</th>
+                  <th scope="col">{t('partnerships.commitments.description.label')}</th>
+                  <th scope="col">{t('partnerships.members.organisation.label')}</th>
+                  <th scope="col" className="num">
+                    {t('partnerships.commitments.value')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    <td>{[date(r.occurredFrom), date(r.occurredTo)].filter(Boolean).join(' – ')}</td>
+                    <td>{t(`partnerships.inKind.kind.${r.kind}`)}</td>
+                    <td>{r.description}</td>
+                    <td>{r.organisationName ?? '—'}</td>
+                    <td className="num">{money(Number(r.valuePln))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination info={page} />
+        </>
+      )}
+    </>
+  );
+}

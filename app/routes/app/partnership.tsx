@@ -1,0 +1,575 @@
+import { data, Link } from 'react-router';
+import {
+  CsrfInput,
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../components/ui/form.tsx';
+import { useI18n } from '../../components/ui/i18n-context.tsx';
+import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { addCommitment, deliverCommitment } from '../../features/partnerships/commitments.server.ts';
+import {
+  addMember,
+  designateLeader,
+  removeMember,
+  savePartnership,
+  setPublicProgress,
+} from '../../features/partnerships/manage-partnership.server.ts';
+import {
+  canEditCommitment,
+  canManagePartnership,
+  canViewPartnership,
+} from '../../features/partnerships/partnership.policy.ts';
+import {
+  COMMITMENT_KINDS,
+  type CommitmentKind,
+  MEMBER_ROLES,
+  type MemberRole,
+  UNITS,
+} from '../../features/partnerships/partnership.rules.ts';
+import {
+  commitmentSchema,
+  deliverSchema,
+  leaderSchema,
+  memberSchema,
+  partnershipSchema,
+} from '../../features/partnerships/partnership.schema.ts';
+import {
+  getPartnership,
+  listCandidateOrganisations,
+  listCommitments,
+  listMembers,
+} from '../../features/partnerships/partnerships.queries.server.ts';
+import { dateInputValue } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
+import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
+import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
+import { redirectWithFlash, requireActor, run, services, throwAppError } from '../../lib/request.server.ts';
+import type { Route } from './+types/partnership';
+
+export async function loader(args: Route.LoaderArgs) {
+  return run(async () => {
+    const { actor, locality } = await requireActor(args, { locality: args.params.locality });
+    if (!canViewPartnership(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+    const { db } = services(args.context);
+    const p = await getPartnership(db, { localityId: locality.localityId, id: args.params.partnershipId });
+    if (!p) throw new AppError('NOT_FOUND', 'errors.404.body');
+    const canManage = canManagePartnership(actor, locality);
+    const [members, commitments, candidates] = await Promise.all([
+      listMembers(db, { localityId: locality.localityId, partnershipId: p.id }),
+      listCommitments(db, { localityId: locality.localityId, partnershipId: p.id }),
+      canManage
+        ? listCandidateOrganisations(db, { localityId: locality.localityId, partnershipId: p.id })
+        : Promise.resolve([]),
+    ]);
+    return {
+      locality: { slug: locality.slug, name: locality.name },
+      partnership: { ...p, formedOnInput: dateInputValue(p.formedOn) },
+      members: members.map((m) => ({
+        id: m.id,
+        role: m.role as MemberRole,
+        organisationId: m.organisationId,
+        name: m.name,
+        joinedOn: m.joinedOn,
+      })),
+      commitments: commitments.map((c) => ({
+        ...c,
+        kind: c.kind as CommitmentKind,
+        canEdit: canEditCommitment(actor, locality, c),
+      })),
+      candidates,
+      canManage,
+      /** Members whose commitments this person may record (all for the coordinator; their own for a partner). */
+      ownMembers: members
+        .filter((m) => canEditCommitment(actor, locality, m))
+        .map((m) => ({ id: m.id, name: m.name })),
+      today: dateInputValue(todayInWarsaw()),
+    };
+  });
+}
+
+type Failure = { ok: false; intent: string; errors: FieldErrors; values: Record<string, string> };
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, locality } = await run(() => requireActor(args, { locality: args.params.locality }));
+  const { db } = services(args.context);
+  const form = await args.request.formData();
+  const intent = String(form.get('intent') ?? '');
+  const partnershipId = args.params.partnershipId;
+  const ctx = { actor, locality };
+  const back = `/app/${locality.slug}/partnerships/${partnershipId}`;
+  const fail = (errors: FieldErrors, status: number) =>
+    data<Failure>({ ok: false, intent, errors, values: formValues(form) }, { status });
+  const done = (
+    key:
+      | 'partnerships.saved'
+      | 'partnerships.members.added'
+      | 'partnerships.members.removed'
+      | 'partnerships.leader.designated'
+      | 'partnerships.commitments.added'
+      | 'partnerships.commitments.delivered'
+      | 'partnerships.public.changed',
+    anchor = '',
+  ) => redirectWithFlash(args.context, `${back}${anchor}`, { kind: 'success', key });
+  try {
+    switch (intent) {
+      case 'update': {
+        const p = parseForm(form, partnershipSchema);
+        if (!p.ok) return fail(p.errors, 400);
+        await savePartnership(db, { ...ctx, id: partnershipId, input: p.data });
+        return done('partnerships.saved');
+      }
+      case 'addMember': {
+        const p = parseForm(form, memberSchema);
+        if (!p.ok) return fail(p.errors, 400);
+        await addMember(db, { ...ctx, partnershipId, ...p.data });
+        return done('partnerships.members.added', '#members');
+      }
+      case 'removeMember': {
+        await removeMember(db, { ...ctx, partnershipId, memberId: String(form.get('memberId') ?? '') });
+        return done('partnerships.members.removed', '#members');
+      }
+      case 'designateLeader': {
+        const p = parseForm(form, leaderSchema);
+        if (!p.ok) return fail(p.errors, 400);
+        await designateLeader(db, { ...ctx, partnershipId, ...p.data, today: todayInWarsaw() });
+        return done('partnerships.leader.designated', '#leader');
+      }
+      case 'addCommitment': {
+        const p = parseForm(form, commitmentSchema);
+        if (!p.ok) return fail(p.errors, 400);
+        await addCommitment(db, { ...ctx, partnershipId, input: p.data });
+        return done('partnerships.commitments.added', '#commitments');
+      }
+      case 'deliverCommitment': {
+        const p = parseForm(form, deliverSchema);
+        if (!p.ok) return fail(p.errors, 400);
+        await deliverCommitment(db, { ...ctx, partnershipId, ...p.data, today: todayInWarsaw() });
+        return done('partnerships.commitments.delivered', '#commitments');
+      }
+      case 'publish':
+      case 'unpublish':
+        await setPublicProgress(db, { ...ctx, partnershipId, value: intent === 'publish' });
+        return done('partnerships.public.changed');
+      default:
+        throw new AppError('BAD_REQUEST', 'errors.400.body');
+    }
+  } catch (error) {
+    if (error instanceof AppError && ['DOMAIN_RULE', 'BAD_REQUEST', 'CONFLICT'].includes(error.code)) {
+      return fail(
+        Object.keys(error.fieldErrors).length ? error.fieldErrors : { _form: error.messageKey },
+        error.status,
+      );
+    }
+    if (error instanceof AppError) throwAppError(error);
+    throw error;
+  }
+}
+
+export default function Partnership({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, date, dateLong, money, number } = useI18n();
+  const {
+    locality,
+    partnership: p,
+    members,
+    commitments,
+    candidates,
+    canManage,
+    ownMembers,
+    today,
+  } = loaderData;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const f = (intent: string) => (failed?.intent === intent ? failed : null);
+  const base = `/app/${locality.slug}/partnerships`;
+  const unitOptions = [...new Set(Object.values(UNITS).flat())].filter((u) => u !== 'pln');
+  return (
+    <>
+      <PageHeader
+        title={p.name}
+        hasError={Boolean(failed)}
+        lead={p.aim || undefined}
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: `/app/${locality.slug}`, label: locality.name },
+              { to: base, label: t('partnerships.list.title') },
+              { label: p.name },
+            ]}
+          />
+        }
+        actions={
+          <>
+            <a href={`${base}/${p.id}/agreement/pdf`} className="button button--secondary" download>
+              {t('partnerships.agreement.downloadPdf')}
+            </a>
+            <a href={`${base}/${p.id}/agreement/docx`} className="button button--secondary" download>
+              {t('partnerships.agreement.downloadDocx')}
+            </a>
+          </>
+        }
+      />
+      <ErrorSummary errors={failed?.errors._form ? { _form: failed.errors._form } : undefined} />
+
+      <section aria-labelledby="leader" className="section">
+        <h2 id="leader">{t('partnerships.leader.title')}</h2>
+        {p.leaderName ? (
+          <p>
+            <strong>{p.leaderName}</strong> — {p.leaderDecision}
+            {p.leaderDecidedOn ? `, ${dateLong(p.leaderDecidedOn)}` : ''}
+          </p>
+        ) : (
+          <p>{t('partnerships.leader.none')}</p>
+        )}
+        {canManage && members.length > 0 ? (
+          <details className="panel-details" open={Boolean(f('designateLeader'))}>
+            <summary>
+              {p.leaderName ? t('partnerships.leader.change') : t('partnerships.leader.designate')}
+            </summary>
+            <ErrorSummary errors={f('designateLeader')?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="designateLeader" />
+              <SelectField
+                name="organisationId"
+                label={t('partnerships.leader.organisation.label')}
+                emptyLabel={t('partnerships.leader.organisation.choose')}
+                defaultValue={f('designateLeader')?.values.organisationId}
+                options={members.map((m) => ({ value: m.organisationId, label: m.name }))}
+                error={f('designateLeader')?.errors.organisationId}
+              />
+              <TextField
+                name="decision"
+                label={t('partnerships.leader.decision.label')}
+                hint={t('partnerships.leader.decision.hint')}
+                defaultValue={f('designateLeader')?.values.decision}
+                error={f('designateLeader')?.errors.decision}
+              />
+              <TextField
+                name="decidedOn"
+                width="short"
+                inputMode="numeric"
+                label={t('partnerships.leader.date.label')}
+                hint={t('roadmap.form.date.hint')}
+                defaultValue={f('designateLeader')?.values.decidedOn ?? today}
+                error={f('designateLeader')?.errors.decidedOn}
+              />
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('partnerships.leader.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="members" className="section">
+        <h2 id="members">{t('partnerships.members.title', { count: members.length })}</h2>
+        {members.length === 0 ? (
+          <p>{t('partnerships.members.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('partnerships.members.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.members.organisation.label')}</th>
+                  <th scope="col">{t('partnerships.members.role.label')}</th>
+                  <th scope="col">{t('partnerships.members.joined')}</th>
+                  {canManage ? (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('admin.users.col.actions')}</span>
+                    </th>
+                  ) : null}
+                </tr>
+              </thead>
+              <tbody>
+                {members.map((m) => (
+                  <tr key={m.id}>
+                    <th scope="row">
+                      <Link to={`/app/${locality.slug}/organisations/${m.organisationId}`}>{m.name}</Link>
+                    </th>
+                    <td>{t(`partnerships.role.${m.role}`)}</td>
+                    <td>{date(m.joinedOn) || '—'}</td>
+                    {canManage ? (
+                      <td>
+                        {m.role !== 'leader' ? (
+                          <form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="removeMember" />
+                            <input type="hidden" name="memberId" value={m.id} />
+                            <button type="submit" className="button button--danger button--small">
+                              {t('partnerships.members.remove')}
+                              <span className="visually-hidden">: {m.name}</span>
+                            </button>
+                          </form>
+                        ) : null}
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {canManage ? (
+          candidates.length === 0 ? (
+            <p className="notice">
+              {t('partnerships.members.noCandidates')}{' '}
+              <Link to={`/app/${locality.slug}/organisations/new`}>{t('organisations.list.add')}</Link>
+            </p>
+          ) : (
+            <details className="panel-details" open={Boolean(f('addMember')) || members.length === 0}>
+              <summary>{t('partnerships.members.add')}</summary>
+              <ErrorSummary errors={f('addMember')?.errors} />
+              <PostForm className="stack">
+                <input type="hidden" name="intent" value="addMember" />
+                <SelectField
+                  name="organisationId"
+                  label={t('partnerships.members.organisation.label')}
+                  hint={t('partnerships.members.organisation.hint')}
+                  emptyLabel={t('partnerships.members.organisation.choose')}
+                  defaultValue={f('addMember')?.values.organisationId}
+                  options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+                  error={f('addMember')?.errors.organisationId}
+                />
+                <SelectField
+                  name="role"
+                  label={t('partnerships.members.role.label')}
+                  defaultValue={f('addMember')?.values.role ?? 'partner'}
+                  options={MEMBER_ROLES.filter((r) => r !== 'leader').map((r) => ({
+                    value: r,
+                    label: t(`partnerships.role.${r}`),
+                  }))}
+                  error={f('addMember')?.errors.role}
+                />
+                <TextField
+                  name="joinedOn"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('partnerships.members.joinedOn')}
+                  hint={t('roadmap.form.date.hint')}
+                  defaultValue={f('addMember')?.values.joinedOn ?? today}
+                  error={f('addMember')?.errors.joinedOn}
+                />
+                <div className="actions">
+                  <button type="submit" className="button button--primary">
+                    {t('partnerships.members.submit')}
+                  </button>
+                </div>
+              </PostForm>
+            </details>
+          )
+        ) : null}
+      </section>
+
+      <section aria-labelledby="commitments" className="section">
+        <h2 id="commitments">{t('partnerships.commitments.title')}</h2>
+        {commitments.length === 0 ? (
+          <p>{t('partnerships.commitments.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="visually-hidden">{t('partnerships.commitments.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('partnerships.members.organisation.label')}</th>
+                  <th scope="col">{t('partnerships.commitments.kind.label')}</th>
+                  <th scope="col">{t('partnerships.commitments.description.label')}</th>
+                  <th scope="col">{t('partnerships.commitments.period')}</th>
+                  <th scope="col" className="num">
+                    {t('partnerships.commitments.value')}
+                  </th>
+                  <th scope="col">{t('partnerships.commitments.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {commitments.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.organisationName}</th>
+                    <td>{t(`partnerships.kind.${c.kind}`)}</td>
+                    <td>
+                      {c.description}
+                      {c.quantity && c.kind !== 'money' ? (
+                        <span className="muted">
+                          {' '}
+                          ({number(Number(c.quantity))} {t(`partnerships.unit.${c.unit as 'hour'}`)})
+                        </span>
+                      ) : null}
+                    </td>
+                    <td>{[date(c.periodFrom), date(c.periodTo)].filter(Boolean).join(' – ') || '—'}</td>
+                    <td className="num">{c.valuePln ? money(Number(c.valuePln)) : '—'}</td>
+                    <td>
+                      {c.status === 'delivered' ? (
+                        t('partnerships.commitments.deliveredOn', { date: date(c.deliveredOn) })
+                      ) : c.canEdit ? (
+                        <form method="post" className="inline-form">
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="deliverCommitment" />
+                          <input type="hidden" name="commitmentId" value={c.id} />
+                          <label htmlFor={`d-${c.id}`} className="visually-hidden">
+                            {t('partnerships.commitments.deliveredOnLabel')}
+                          </label>
+                          <input
+                            id={`d-${c.id}`}
+                            name="deliveredOn"
+                            defaultValue={today}
+                            inputMode="numeric"
+                            className="input input--short"
+                          />
+                          <button type="submit" className="button button--secondary button--small">
+                            {t('partnerships.commitments.markDelivered')}
+                          </button>
+                        </form>
+                      ) : (
+                        t('partnerships.commitments.promised')
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {f('deliverCommitment') ? <ErrorSummary errors={f('deliverCommitment')?.errors} /> : null}
+        {ownMembers.length > 0 ? (
+          <details className="panel-details" open={Boolean(f('addCommitment'))}>
+            <summary>{t('partnerships.commitments.add')}</summary>
+            <ErrorSummary errors={f('addCommitment')?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="addCommitment" />
+              <SelectField
+                name="memberId"
+                label={t('partnerships.commitments.member.label')}
+                emptyLabel={ownMembers.length > 1 ? t('partnerships.commitments.member.choose') : undefined}
+                defaultValue={f('addCommitment')?.values.memberId}
+                options={ownMembers.map((m) => ({ value: m.id, label: m.name }))}
+                error={f('addCommitment')?.errors.memberId}
+              />
+              <SelectField
+                name="kind"
+                label={t('partnerships.commitments.kind.label')}
+                emptyLabel={t('partnerships.commitments.kind.choose')}
+                defaultValue={f('addCommitment')?.values.kind}
+                options={COMMITMENT_KINDS.map((k) => ({ value: k, label: t(`partnerships.kind.${k}`) }))}
+                error={f('addCommitment')?.errors.kind}
+              />
+              <TextArea
+                name="description"
+                rows={2}
+                label={t('partnerships.commitments.description.label')}
+                hint={t('partnerships.commitments.description.hint')}
+                defaultValue={f('addCommitment')?.values.description}
+                error={f('addCommitment')?.errors.description}
+              />
+              <div className="field-row">
+                <TextField
+                  name="quantity"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('partnerships.commitments.quantity')}
+                  defaultValue={f('addCommitment')?.values.quantity}
+                  error={f('addCommitment')?.errors.quantity}
+                />
+                <SelectField
+                  name="unit"
+                  label={t('partnerships.commitments.unit.label')}
+                  emptyLabel="—"
+                  defaultValue={f('addCommitment')?.values.unit}
+                  options={unitOptions.map((u) => ({
+                    value: u,
+                    label: t(`partnerships.unit.${u as 'hour'}`),
+                  }))}
+                  error={f('addCommitment')?.errors.unit}
+                />
+                <TextField
+                  name="valuePln"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('partnerships.commitments.valueLabel')}
+                  hint={t('partnerships.commitments.valueHint')}
+                  defaultValue={f('addCommitment')?.values.valuePln}
+                  error={f('addCommitment')?.errors.valuePln}
+                />
+              </div>
+              <div className="field-row">
+                <TextField
+                  name="periodFrom"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('partnerships.commitments.from')}
+                  hint={t('roadmap.form.date.hint')}
+                  defaultValue={f('addCommitment')?.values.periodFrom}
+                  error={f('addCommitment')?.errors.periodFrom}
+                />
+                <TextField
+                  name="periodTo"
+                  width="short"
+                  inputMode="numeric"
+                  label={t('partnerships.commitments.to')}
+                  hint={t('roadmap.form.date.hint')}
+                  defaultValue={f('addCommitment')?.values.periodTo}
+                  error={f('addCommitment')?.errors.periodTo}
+                />
+              </div>
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('partnerships.commitments.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        ) : null}
+      </section>
+
+      {canManage ? (
+        <section aria-labelledby="settings" className="section">
+          <h2 id="settings">{t('partnerships.settings.title')}</h2>
+          <form method="post" className="inline-form">
+            <CsrfInput />
+            <input type="hidden" name="intent" value={p.publicProgress ? 'unpublish' : 'publish'} />
+            <p>{p.publicProgress ? t('partnerships.public.on') : t('partnerships.public.off')}</p>
+            <button type="submit" className="button button--secondary">
+              {p.publicProgress ? t('partnerships.public.turnOff') : t('partnerships.public.turnOn')}
+            </button>
+          </form>
+          <details className="panel-details" open={Boolean(f('update'))}>
+            <summary>{t('partnerships.edit.title')}</summary>
+            <ErrorSummary errors={f('update')?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="update" />
+              <TextField
+                name="name"
+                label={t('partnerships.form.name.label')}
+                defaultValue={f('update')?.values.name ?? p.name}
+                error={f('update')?.errors.name}
+              />
+              <TextArea
+                name="aim"
+                rows={3}
+                label={t('partnerships.form.aim.label')}
+                defaultValue={f('update')?.values.aim ?? p.aim}
+                error={f('update')?.errors.aim}
+              />
+              <TextField
+                name="formedOn"
+                width="short"
+                inputMode="numeric"
+                label={t('partnerships.form.formedOn.label')}
+                hint={t('roadmap.form.date.hint')}
+                defaultValue={f('update')?.values.formedOn ?? p.formedOnInput}
+                error={f('update')?.errors.formedOn}
+              />
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('organisations.edit.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        </section>
+      ) : null}
+    </>
+  );
+}
