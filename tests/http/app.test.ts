@@ -160,7 +160,7 @@ describe('tenancy', () => {
     await b.signIn('koordynator.kwilcz@splot.demo', DEMO_PASSWORD);
     const paths = routes
       .map((r) => r.path)
-      .filter((p): p is string => Boolean(p?.includes(':locality')))
+      .filter((p): p is string => Boolean(p?.startsWith('app/') && p.includes(':locality')))
       .map((p) => `/${p.replace(':locality', 'poznan').replace(':stepKey', 'local_partners')}`);
     expect(paths.length).toBeGreaterThanOrEqual(3);
     const before = await auditCount();

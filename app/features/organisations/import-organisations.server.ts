@@ -52,7 +52,7 @@ export const IMPORT_COLUMNS: ImportColumn<Key>[] = [
   { key: 'houseNo', headers: ['nr domu', 'numer domu', 'house no', 'house number'] },
   { key: 'flatNo', headers: ['nr lokalu', 'numer lokalu', 'flat no', 'flat number'] },
   { key: 'postalCode', headers: ['kod pocztowy', 'kod', 'postcode', 'postal code'] },
-  { key: 'city', headers: ['miejscowosc', 'miasto', 'town', 'city'] },
+  { key: 'city', headers: ['miejscowość', 'miasto', 'town', 'city'] },
   { key: 'phone', headers: ['telefon', 'phone'] },
   { key: 'email', headers: ['e-mail', 'email', 'adres e-mail'] },
   { key: 'website', headers: ['strona internetowa', 'strona', 'www', 'website'] },

@@ -5,6 +5,7 @@ import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
 import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
 import enPartnerships from '../../../locales/en/partnerships.json' with { type: 'json' };
+import enProblems from '../../../locales/en/problems.json' with { type: 'json' };
 import enRoadmap from '../../../locales/en/roadmap.json' with { type: 'json' };
 import plAdmin from '../../../locales/pl/admin.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
 import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
 import plPartnerships from '../../../locales/pl/partnerships.json' with { type: 'json' };
+import plProblems from '../../../locales/pl/problems.json' with { type: 'json' };
 import plRoadmap from '../../../locales/pl/roadmap.json' with { type: 'json' };
 
 export const LOCALES = ['pl', 'en'] as const;
@@ -28,6 +30,7 @@ const pl = {
   ...plOrganisations,
   ...plImport,
   ...plPartnerships,
+  ...plProblems,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -41,6 +44,7 @@ const en: Record<MessageKey, string> = {
   ...enOrganisations,
   ...enImport,
   ...enPartnerships,
+  ...enProblems,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
@@ -54,6 +58,9 @@ export const CATALOG_FILES = {
     roadmap: plRoadmap,
     admin: plAdmin,
     organisations: plOrganisations,
+    import: plImport,
+    partnerships: plPartnerships,
+    problems: plProblems,
   },
   en: {
     common: enCommon,
@@ -62,6 +69,9 @@ export const CATALOG_FILES = {
     roadmap: enRoadmap,
     admin: enAdmin,
     organisations: enOrganisations,
+    import: enImport,
+    partnerships: enPartnerships,
+    problems: enProblems,
   },
 } as const;
 

@@ -276,7 +276,12 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           </ul>
         )}
         {canManage ? (
-          <details className="panel-details" open={Boolean(contactFail)}>
+          // Keyed by the list: after an addition it starts again closed and empty, as after a page load.
+          <details
+            key={contacts.map((c) => c.id).join()}
+            className="panel-details"
+            open={Boolean(contactFail)}
+          >
             <summary>{t('organisations.contacts.add')}</summary>
             <ErrorSummary errors={contactFail?.errors} />
             <PostForm className="stack">
@@ -383,7 +388,7 @@ export default function Organisation({ loaderData, actionData }: Route.Component
           </ol>
         )}
         {canManage ? (
-          <details className="panel-details" open={Boolean(eventFail)}>
+          <details key={events.length} className="panel-details" open={Boolean(eventFail)}>
             <summary>{t('organisations.events.add')}</summary>
             <ErrorSummary errors={eventFail?.errors} />
             <PostForm className="stack">

@@ -96,7 +96,8 @@ export default function OrganisationsImport({ loaderData, actionData }: Route.Co
           <h2>{t('organisations.import.failedTitle', { count: failed.total })}</h2>
           <p>{t('organisations.import.failedLead')}</p>
           <div className="table-wrap">
-            <table className="table">
+            {/* One card per problem on a phone: the table would scroll sideways out of keyboard reach. */}
+            <table className="table table--stack">
               <caption className="visually-hidden">{t('organisations.import.errorsCaption')}</caption>
               <thead>
                 <tr>
@@ -108,8 +109,8 @@ export default function OrganisationsImport({ loaderData, actionData }: Route.Co
               <tbody>
                 {failed.errors.map((e) => (
                   <tr key={`${e.line}-${e.column}-${e.messageKey}-${JSON.stringify(e.values ?? {})}`}>
-                    <td>{e.line > 0 ? e.line : '—'}</td>
-                    <td>{e.column || '—'}</td>
+                    <td data-label={t('organisations.import.col.line')}>{e.line > 0 ? e.line : '—'}</td>
+                    <td data-label={t('organisations.import.col.column')}>{e.column || '—'}</td>
                     <td>{t(messageOf(e.messageKey), e.values)}</td>
                   </tr>
                 ))}
