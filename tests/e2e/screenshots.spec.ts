@@ -72,6 +72,55 @@ for (const [device, viewport] of [
       await session.context.close();
     });
 
+    test('directory of organisations', async () => {
+      const session = await openSession(browser(), { viewport });
+      const { page } = session;
+      await signIn(session, 'koordynator.wagrowiec@splot.demo');
+      const base = '/app/wagrowiec/organisations';
+      await shoot(session, device, [
+        { name: '30-organisations', path: base, heading: 'Katalog organizacji' },
+      ]);
+
+      // The form with errors: no name, a NIP with a wrong check digit (nothing is saved).
+      await visit(session, `${base}/new`);
+      await page.getByLabel('NIP', { exact: true }).fill('526-025-02-75');
+      const refused = await submitForm(session, () =>
+        page.getByRole('button', { name: 'Dodaj organizację', exact: true }).click(),
+      );
+      expect(refused.status()).toBe(400);
+      await page.locator('.error-summary').waitFor();
+      await settled(session);
+      await screenshot(page, `${device}-31-organisation-new-error`);
+
+      // An entry of the seeded directory, with both folded forms opened.
+      await visit(session, `${base}?q=${encodeURIComponent('Stowarzyszenie Na Rzecz')}`);
+      const entry = page.locator('main table tbody th a').first();
+      const path = (await entry.getAttribute('href')) ?? '';
+      await shoot(session, device, [{ name: '32-organisation', path, heading: /Stowarzyszenie Na Rzecz/ }]);
+      for (const summary of await page.locator('details.panel-details summary').all()) await summary.click();
+      await settled(session);
+      await screenshot(page, `${device}-32-organisation-forms`);
+
+      // The import with a file that has problems (nothing is imported).
+      await visit(session, `${base}/import`);
+      await page.getByLabel('Plik CSV', { exact: true }).setInputFiles({
+        name: 'organizacje.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(
+          'nazwa;rodzaj;nip\nStowarzyszenie Dobre Sąsiedztwo;stowarzyszenie;5260250275\n;fundacja;\nKlub Szachowy Hetman;klub szachowy;\n',
+          'utf8',
+        ),
+      });
+      const rejected = await submitForm(session, () =>
+        page.getByRole('button', { name: 'Sprawdź i zaimportuj' }).click(),
+      );
+      expect(rejected.status()).toBe(422);
+      await page.locator('.error-summary').waitFor();
+      await settled(session);
+      await screenshot(page, `${device}-33-organisations-import-error`);
+      await session.context.close();
+    });
+
     test('advisor with two localities', async () => {
       const session = await openSession(browser(), { viewport });
       await signIn(session, 'doradca@splot.demo');
