@@ -47,11 +47,14 @@ export async function loader(args: Route.LoaderArgs) {
     });
     if (!org) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canManage = canManageDirectory(actor, locality);
-    const [contacts, events, staff] = await Promise.all([
-      listContacts(db, { localityId: locality.localityId, organisationId: org.id }),
-      listContactEvents(db, { localityId: locality.localityId, organisationId: org.id }),
-      canManage ? listResponsibleCandidates(db, { localityId: locality.localityId }) : Promise.resolve([]),
-    ]);
+    // Contact people and the contact history are personal data: staff who keep the directory only.
+    const [contacts, events, staff] = canManage
+      ? await Promise.all([
+          listContacts(db, { localityId: locality.localityId, organisationId: org.id }),
+          listContactEvents(db, { localityId: locality.localityId, organisationId: org.id }),
+          listResponsibleCandidates(db, { localityId: locality.localityId }),
+        ])
+      : [[], [], []];
     return {
       locality: { slug: locality.slug, name: locality.name },
       org: {
@@ -170,7 +173,9 @@ export default function Organisation({ loaderData, actionData }: Route.Component
       <PageHeader
         title={org.name}
         hasError={Boolean(failed)}
-        lead={`${t(`organisations.kind.${org.kind}`)} · ${t(`organisations.legalForm.${org.legalForm}`)}`}
+        lead={[
+          ...new Set([t(`organisations.kind.${org.kind}`), t(`organisations.legalForm.${org.legalForm}`)]),
+        ].join(' · ')}
         breadcrumbs={
           <Breadcrumbs
             items={[
@@ -239,236 +244,241 @@ export default function Organisation({ loaderData, actionData }: Route.Component
         ) : null}
       </dl>
 
-      <section aria-labelledby="contacts" className="section">
-        <h2 id="contacts">{t('organisations.contacts.title')}</h2>
-        {contacts.length === 0 ? (
-          <p>{t('organisations.contacts.none')}</p>
-        ) : (
-          <ul className="contact-list">
-            {contacts.map((c) => (
-              <li key={c.id} className="card">
-                <p>
-                  <strong>{c.name}</strong>
-                  {c.role ? `, ${c.role}` : ''}
-                </p>
-                <p>
-                  {[c.email, c.phone].filter(Boolean).join(' · ') || t('organisations.contacts.noDetails')}
-                </p>
-                <p className="muted">
-                  {t('organisations.contacts.basisShown', {
-                    basis: t(`organisations.contacts.basis.${c.legalBasis as 'consent'}`),
-                  })}
-                  {c.basisNote ? ` – ${c.basisNote}` : ''}
-                </p>
-                {canManage ? (
-                  <form method="post">
-                    <CsrfInput />
-                    <input type="hidden" name="intent" value="removeContact" />
-                    <input type="hidden" name="contactId" value={c.id} />
-                    <button type="submit" className="button button--danger button--small">
-                      {t('organisations.contacts.remove')}
-                      <span className="visually-hidden">: {c.name}</span>
-                    </button>
-                  </form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {canManage ? (
-          // Keyed by the list: after an addition it starts again closed and empty, as after a page load.
-          <details
-            key={contacts.map((c) => c.id).join()}
-            className="panel-details"
-            open={Boolean(contactFail)}
-          >
-            <summary>{t('organisations.contacts.add')}</summary>
-            <ErrorSummary errors={contactFail?.errors} />
-            <PostForm className="stack">
-              <input type="hidden" name="intent" value="addContact" />
-              <TextField
-                name="name"
-                label={t('organisations.contacts.name.label')}
-                defaultValue={contactFail?.values.name}
-                error={contactFail?.errors.name}
-              />
-              <TextField
-                name="role"
-                label={t('organisations.contacts.role.label')}
-                defaultValue={contactFail?.values.role}
-                error={contactFail?.errors.role}
-              />
-              <div className="field-row">
-                <TextField
-                  name="email"
-                  type="email"
-                  width="medium"
-                  label={t('organisations.form.email')}
-                  defaultValue={contactFail?.values.email}
-                  error={contactFail?.errors.email}
-                />
-                <TextField
-                  name="phone"
-                  width="medium"
-                  label={t('organisations.form.phone')}
-                  defaultValue={contactFail?.values.phone}
-                  error={contactFail?.errors.phone}
-                />
-              </div>
-              <SelectField
-                name="legalBasis"
-                label={t('organisations.contacts.basis.label')}
-                hint={t('organisations.contacts.basis.hint')}
-                emptyLabel={t('organisations.contacts.basis.choose')}
-                defaultValue={contactFail?.values.legalBasis}
-                options={LEGAL_BASES.map((b) => ({
-                  value: b,
-                  label: t(`organisations.contacts.basis.${b}`),
-                }))}
-                error={contactFail?.errors.legalBasis}
-              />
-              <TextField
-                name="basisNote"
-                label={t('organisations.contacts.basisNote.label')}
-                hint={t('organisations.contacts.basisNote.hint')}
-                defaultValue={contactFail?.values.basisNote}
-                error={contactFail?.errors.basisNote}
-              />
-              <div className="actions">
-                <button type="submit" className="button button--primary">
-                  {t('organisations.contacts.submit')}
-                </button>
-              </div>
-            </PostForm>
-          </details>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="history" className="section">
-        <h2 id="history">{t('organisations.events.title')}</h2>
-        {events.length === 0 ? (
-          <p>{t('organisations.events.none')}</p>
-        ) : (
-          <ol className="history">
-            {events.map((e) => (
-              <li key={e.id}>
-                <p className="history__meta">
-                  {date(e.happenedOn)} · {t(`organisations.events.channel.${e.channel as 'phone'}`)}
-                  {e.contactName ? ` · ${e.contactName}` : ''}
-                  {e.authorName ? ` · ${t('organisations.events.by', { name: e.authorName })}` : ''}
-                </p>
-                <p className="pre-line">{e.summary}</p>
-                {e.followUp ? (
-                  <div className={e.followUpDoneAt ? 'follow-up follow-up--done' : 'follow-up'}>
+      {canManage ? (
+        <>
+          <section aria-labelledby="contacts" className="section">
+            <h2 id="contacts">{t('organisations.contacts.title')}</h2>
+            {contacts.length === 0 ? (
+              <p>{t('organisations.contacts.none')}</p>
+            ) : (
+              <ul className="contact-list">
+                {contacts.map((c) => (
+                  <li key={c.id} className="card">
                     <p>
-                      <strong>{t('organisations.events.followUp.label')}:</strong> {e.followUp}
+                      <strong>{c.name}</strong>
+                      {c.role ? `, ${c.role}` : ''}
+                    </p>
+                    <p>
+                      {[c.email, c.phone].filter(Boolean).join(' · ') ||
+                        t('organisations.contacts.noDetails')}
                     </p>
                     <p className="muted">
-                      {e.followUpDoneAt
-                        ? t('organisations.events.followUp.doneAt', { date: dateTime(e.followUpDoneAt) })
-                        : t('organisations.events.followUp.dueBy', {
-                            date: date(e.followUpDue),
-                            name: e.ownerName ?? '—',
-                          })}
+                      {t('organisations.contacts.basisShown', {
+                        basis: t(`organisations.contacts.basis.${c.legalBasis as 'consent'}`),
+                      })}
+                      {c.basisNote ? ` – ${c.basisNote}` : ''}
                     </p>
-                    {canManage && !e.followUpDoneAt ? (
+                    {canManage ? (
                       <form method="post">
                         <CsrfInput />
-                        <input type="hidden" name="intent" value="completeFollowUp" />
-                        <input type="hidden" name="eventId" value={e.id} />
-                        <button type="submit" className="button button--secondary button--small">
-                          {t('organisations.events.followUp.markDone')}
+                        <input type="hidden" name="intent" value="removeContact" />
+                        <input type="hidden" name="contactId" value={c.id} />
+                        <button type="submit" className="button button--danger button--small">
+                          {t('organisations.contacts.remove')}
+                          <span className="visually-hidden">: {c.name}</span>
                         </button>
                       </form>
                     ) : null}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-        {canManage ? (
-          <details key={events.length} className="panel-details" open={Boolean(eventFail)}>
-            <summary>{t('organisations.events.add')}</summary>
-            <ErrorSummary errors={eventFail?.errors} />
-            <PostForm className="stack">
-              <input type="hidden" name="intent" value="addEvent" />
-              <div className="field-row">
-                <TextField
-                  name="happenedOn"
-                  width="short"
-                  inputMode="numeric"
-                  label={t('organisations.events.date.label')}
-                  hint={t('roadmap.form.date.hint')}
-                  defaultValue={eventFail?.values.happenedOn ?? today}
-                  error={eventFail?.errors.happenedOn}
-                />
-                <SelectField
-                  name="channel"
-                  label={t('organisations.events.channel.label')}
-                  emptyLabel={t('organisations.events.channel.choose')}
-                  defaultValue={eventFail?.values.channel}
-                  options={CONTACT_CHANNELS.map((c) => ({
-                    value: c,
-                    label: t(`organisations.events.channel.${c}`),
-                  }))}
-                  error={eventFail?.errors.channel}
-                />
-              </div>
-              {contacts.length > 0 ? (
-                <SelectField
-                  name="contactId"
-                  label={t('organisations.events.contact.label')}
-                  emptyLabel={t('organisations.events.contact.none')}
-                  defaultValue={eventFail?.values.contactId}
-                  options={contacts.map((c) => ({ value: c.id, label: c.name }))}
-                  error={eventFail?.errors.contactId}
-                />
-              ) : null}
-              <TextArea
-                name="summary"
-                rows={3}
-                label={t('organisations.events.summary.label')}
-                defaultValue={eventFail?.values.summary}
-                error={eventFail?.errors.summary}
-              />
-              <fieldset className="field-group">
-                <legend>{t('organisations.events.followUp.legend')}</legend>
-                <TextField
-                  name="followUp"
-                  label={t('organisations.events.followUp.label')}
-                  hint={t('organisations.events.followUp.hint')}
-                  defaultValue={eventFail?.values.followUp}
-                  error={eventFail?.errors.followUp}
-                />
-                <div className="field-row">
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canManage ? (
+              // Keyed by the list: after an addition it starts again closed and empty, as after a page load.
+              <details
+                key={contacts.map((c) => c.id).join()}
+                className="panel-details"
+                open={Boolean(contactFail)}
+              >
+                <summary>{t('organisations.contacts.add')}</summary>
+                <ErrorSummary errors={contactFail?.errors} />
+                <PostForm className="stack">
+                  <input type="hidden" name="intent" value="addContact" />
                   <TextField
-                    name="followUpDue"
-                    width="short"
-                    inputMode="numeric"
-                    label={t('organisations.events.followUp.due')}
-                    hint={t('roadmap.form.date.hint')}
-                    defaultValue={eventFail?.values.followUpDue}
-                    error={eventFail?.errors.followUpDue}
+                    name="name"
+                    label={t('organisations.contacts.name.label')}
+                    defaultValue={contactFail?.values.name}
+                    error={contactFail?.errors.name}
                   />
+                  <TextField
+                    name="role"
+                    label={t('organisations.contacts.role.label')}
+                    defaultValue={contactFail?.values.role}
+                    error={contactFail?.errors.role}
+                  />
+                  <div className="field-row">
+                    <TextField
+                      name="email"
+                      type="email"
+                      width="medium"
+                      label={t('organisations.form.email')}
+                      defaultValue={contactFail?.values.email}
+                      error={contactFail?.errors.email}
+                    />
+                    <TextField
+                      name="phone"
+                      width="medium"
+                      label={t('organisations.form.phone')}
+                      defaultValue={contactFail?.values.phone}
+                      error={contactFail?.errors.phone}
+                    />
+                  </div>
                   <SelectField
-                    name="followUpOwnerId"
-                    label={t('organisations.events.followUp.owner')}
-                    defaultValue={eventFail?.values.followUpOwnerId ?? selfId}
-                    options={staff.map((s) => ({ value: s.id, label: s.name }))}
-                    error={eventFail?.errors.followUpOwnerId}
+                    name="legalBasis"
+                    label={t('organisations.contacts.basis.label')}
+                    hint={t('organisations.contacts.basis.hint')}
+                    emptyLabel={t('organisations.contacts.basis.choose')}
+                    defaultValue={contactFail?.values.legalBasis}
+                    options={LEGAL_BASES.map((b) => ({
+                      value: b,
+                      label: t(`organisations.contacts.basis.${b}`),
+                    }))}
+                    error={contactFail?.errors.legalBasis}
                   />
-                </div>
-              </fieldset>
-              <div className="actions">
-                <button type="submit" className="button button--primary">
-                  {t('organisations.events.submit')}
-                </button>
-              </div>
-            </PostForm>
-          </details>
-        ) : null}
-      </section>
+                  <TextField
+                    name="basisNote"
+                    label={t('organisations.contacts.basisNote.label')}
+                    hint={t('organisations.contacts.basisNote.hint')}
+                    defaultValue={contactFail?.values.basisNote}
+                    error={contactFail?.errors.basisNote}
+                  />
+                  <div className="actions">
+                    <button type="submit" className="button button--primary">
+                      {t('organisations.contacts.submit')}
+                    </button>
+                  </div>
+                </PostForm>
+              </details>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="history" className="section">
+            <h2 id="history">{t('organisations.events.title')}</h2>
+            {events.length === 0 ? (
+              <p>{t('organisations.events.none')}</p>
+            ) : (
+              <ol className="history">
+                {events.map((e) => (
+                  <li key={e.id}>
+                    <p className="history__meta">
+                      {date(e.happenedOn)} · {t(`organisations.events.channel.${e.channel as 'phone'}`)}
+                      {e.contactName ? ` · ${e.contactName}` : ''}
+                      {e.authorName ? ` · ${t('organisations.events.by', { name: e.authorName })}` : ''}
+                    </p>
+                    <p className="pre-line">{e.summary}</p>
+                    {e.followUp ? (
+                      <div className={e.followUpDoneAt ? 'follow-up follow-up--done' : 'follow-up'}>
+                        <p>
+                          <strong>{t('organisations.events.followUp.label')}:</strong> {e.followUp}
+                        </p>
+                        <p className="muted">
+                          {e.followUpDoneAt
+                            ? t('organisations.events.followUp.doneAt', { date: dateTime(e.followUpDoneAt) })
+                            : t('organisations.events.followUp.dueBy', {
+                                date: date(e.followUpDue),
+                                name: e.ownerName ?? '—',
+                              })}
+                        </p>
+                        {canManage && !e.followUpDoneAt ? (
+                          <form method="post">
+                            <CsrfInput />
+                            <input type="hidden" name="intent" value="completeFollowUp" />
+                            <input type="hidden" name="eventId" value={e.id} />
+                            <button type="submit" className="button button--secondary button--small">
+                              {t('organisations.events.followUp.markDone')}
+                            </button>
+                          </form>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {canManage ? (
+              <details key={events.length} className="panel-details" open={Boolean(eventFail)}>
+                <summary>{t('organisations.events.add')}</summary>
+                <ErrorSummary errors={eventFail?.errors} />
+                <PostForm className="stack">
+                  <input type="hidden" name="intent" value="addEvent" />
+                  <div className="field-row">
+                    <TextField
+                      name="happenedOn"
+                      width="short"
+                      inputMode="numeric"
+                      label={t('organisations.events.date.label')}
+                      hint={t('roadmap.form.date.hint')}
+                      defaultValue={eventFail?.values.happenedOn ?? today}
+                      error={eventFail?.errors.happenedOn}
+                    />
+                    <SelectField
+                      name="channel"
+                      label={t('organisations.events.channel.label')}
+                      emptyLabel={t('organisations.events.channel.choose')}
+                      defaultValue={eventFail?.values.channel}
+                      options={CONTACT_CHANNELS.map((c) => ({
+                        value: c,
+                        label: t(`organisations.events.channel.${c}`),
+                      }))}
+                      error={eventFail?.errors.channel}
+                    />
+                  </div>
+                  {contacts.length > 0 ? (
+                    <SelectField
+                      name="contactId"
+                      label={t('organisations.events.contact.label')}
+                      emptyLabel={t('organisations.events.contact.none')}
+                      defaultValue={eventFail?.values.contactId}
+                      options={contacts.map((c) => ({ value: c.id, label: c.name }))}
+                      error={eventFail?.errors.contactId}
+                    />
+                  ) : null}
+                  <TextArea
+                    name="summary"
+                    rows={3}
+                    label={t('organisations.events.summary.label')}
+                    defaultValue={eventFail?.values.summary}
+                    error={eventFail?.errors.summary}
+                  />
+                  <fieldset className="field-group">
+                    <legend>{t('organisations.events.followUp.legend')}</legend>
+                    <TextField
+                      name="followUp"
+                      label={t('organisations.events.followUp.label')}
+                      hint={t('organisations.events.followUp.hint')}
+                      defaultValue={eventFail?.values.followUp}
+                      error={eventFail?.errors.followUp}
+                    />
+                    <div className="field-row">
+                      <TextField
+                        name="followUpDue"
+                        width="short"
+                        inputMode="numeric"
+                        label={t('organisations.events.followUp.due')}
+                        hint={t('roadmap.form.date.hint')}
+                        defaultValue={eventFail?.values.followUpDue}
+                        error={eventFail?.errors.followUpDue}
+                      />
+                      <SelectField
+                        name="followUpOwnerId"
+                        label={t('organisations.events.followUp.owner')}
+                        defaultValue={eventFail?.values.followUpOwnerId ?? selfId}
+                        options={staff.map((s) => ({ value: s.id, label: s.name }))}
+                        error={eventFail?.errors.followUpOwnerId}
+                      />
+                    </div>
+                  </fieldset>
+                  <div className="actions">
+                    <button type="submit" className="button button--primary">
+                      {t('organisations.events.submit')}
+                    </button>
+                  </div>
+                </PostForm>
+              </details>
+            ) : null}
+          </section>
+        </>
+      ) : null}
     </>
   );
 }

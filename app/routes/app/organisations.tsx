@@ -111,7 +111,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption>{t('organisations.list.caption', { count: page.total })}</caption>
             <thead>
               <tr>
@@ -128,10 +128,14 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
                   <th scope="row">
                     <Link to={`${base}/${o.id}`}>{o.name}</Link>
                   </th>
-                  <td>{t(`organisations.kind.${o.kind as OrganisationKind}`)}</td>
-                  <td>{o.isPes ? t('organisations.list.pesYes') : t('organisations.list.pesNo')}</td>
-                  <td>{o.nip ?? '—'}</td>
-                  <td>{o.city || '—'}</td>
+                  <td data-label={t('organisations.form.kind.label')}>
+                    {t(`organisations.kind.${o.kind as OrganisationKind}`)}
+                  </td>
+                  <td data-label={t('organisations.list.pesColumn')}>
+                    {o.isPes ? t('organisations.list.pesYes') : t('organisations.list.pesNo')}
+                  </td>
+                  <td data-label="NIP">{o.nip ?? '—'}</td>
+                  <td data-label={t('organisations.form.city')}>{o.city || '—'}</td>
                 </tr>
               ))}
             </tbody>
