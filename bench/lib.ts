@@ -230,7 +230,7 @@ export function httpRequest(
   opts: {
     method?: string;
     headers?: Record<string, string>;
-    body?: string;
+    body?: string | Buffer;
     agent?: Agent | false;
     timeoutMs?: number;
   } = {},

@@ -27,7 +27,8 @@ const SQL_TIMING = /db;desc="sql statements";dur=(\d+)/;
  * (no coordinated omission).
  */
 export async function openLoop(opts: {
-  url: string;
+  /** One URL, or the URL of the i-th request (e.g. a search with varying terms). */
+  url: string | ((i: number) => string);
   headers: Record<string, string>;
   ratePerSec: number;
   durationMs: number;
@@ -47,7 +48,9 @@ export async function openLoop(opts: {
   };
   const inFlight: Promise<void>[] = [];
 
-  const fire = (scheduled: number) =>
+  const url = opts.url;
+  const urlOf = typeof url === 'string' ? () => url : url;
+  const fire = (scheduled: number, i: number) =>
     new Promise<void>((settle) => {
       let settled = false;
       const resolve = () => {
@@ -60,7 +63,7 @@ export async function openLoop(opts: {
       };
       result.sent += 1;
       result.maxSendLagMs = Math.max(result.maxSendLagMs, performance.now() - scheduled);
-      const req = request(opts.url, { headers: opts.headers, agent }, (res) => {
+      const req = request(urlOf(i), { headers: opts.headers, agent }, (res) => {
         const status = res.statusCode ?? 0;
         const timing = res.headers['server-timing'];
         const sql = SQL_TIMING.exec(Array.isArray(timing) ? timing.join(', ') : (timing ?? ''))?.[1];
@@ -86,7 +89,7 @@ export async function openLoop(opts: {
     const tick = () => {
       // Catch up on every slot that is due (the timer may fire late on a busy box).
       while (next < total && start + next * interval <= performance.now()) {
-        inFlight.push(fire(start + next * interval));
+        inFlight.push(fire(start + next * interval, next));
         next += 1;
       }
       if (next >= total) {

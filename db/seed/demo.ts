@@ -4,7 +4,9 @@ import type { Role } from '../../app/lib/roles.ts';
 import { makeLocality, makeUser, setStep } from '../../tests/factories/index.ts';
 import type { Db } from '../client.ts';
 import { localities, users } from '../schema/index.ts';
+import { daysFrom } from './dates.ts';
 import { seedOrganisations } from './organisations.ts';
+import { seedPartnerships } from './partnerships.ts';
 
 export const DEMO_PASSWORD = 'Splot-demo-2026';
 
@@ -55,12 +57,6 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'uczestnik.poznan@splot.demo', name: 'Łukasz Wójcik', roles: [['poznan', 'participant']] },
 ];
 
-function daysFrom(today: string, days: number): string {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export async function hasDemoData(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users).where(eq(users.email, 'admin@splot.demo'));
   return (row?.n ?? 0) > 0;
@@ -94,7 +90,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     ids[u.email] = made.id;
   }
   if (!fresh) return { created: false };
+  const coordinatorOf = (email: string) => {
+    const u = DEMO_USERS.find((x) => x.email === email)!;
+    return { id: ids[email]!, name: u.name, email };
+  };
   await seedOrganisations(db, loc);
+  await seedPartnerships(db, {
+    today,
+    wagrowiec: { locality: loc.wagrowiec, coordinator: coordinatorOf('koordynator.wagrowiec@splot.demo') },
+    poznan: { locality: loc.poznan, coordinator: coordinatorOf('koordynator.poznan@splot.demo') },
+  });
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.
@@ -162,7 +167,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     responsibleUserId: wgCoord,
     doneOn: daysFrom(today, -200),
     startedOn: daysFrom(today, -240),
-    evidenceNotes: 'Liderem partnerstwa jest stowarzyszenie prowadzące CIS.',
+    evidenceNotes:
+      'Liderem partnerstwa został Miejski Ośrodek Pomocy Społecznej (uchwała zgromadzenia partnerów).',
     at: at(-200),
   });
   await setStep(db, {
