@@ -31,7 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pgliteSharedBuffers: env.PGLITE_SHARED_BUFFERS || '32MB',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Splot <no-reply@splot.local>',
-    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1_048_576),
+    bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 6 * 1_048_576),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === '1' || env.SEED_DEMO === 'true' : !databaseUrl,
     app: {
       publicUrl: env.PUBLIC_URL || null,

@@ -52,7 +52,7 @@ function actorsOf(town: string, townLocative: string, size: number): Entry[] {
     const n = Math.floor(i / ngos.length) + 1;
     out.push([
       `${ngos[i % ngos.length]} ${n > 1 ? `nr ${n} ` : ''}w ${townLocative}`,
-      i % 2 === 0 ? 'association' : 'foundation',
+      ngos[i % ngos.length]!.startsWith('Fundacja') ? 'foundation' : 'association',
     ]);
     if (out.length < size)
       out.push([

@@ -467,7 +467,7 @@ describe('finding organisations', () => {
     );
     expect(await listedNames(page)).toEqual(firstPage);
 
-    // Associations that are social-economy entities: all 14 of them.
+    // Associations that are social-economy entities: all 24 of them.
     await search(
       async () => {
         await page.getByLabel('Rodzaj').selectOption({ label: 'stowarzyszenie' });
@@ -475,7 +475,7 @@ describe('finding organisations', () => {
       },
       (u) => u.searchParams.get('kind') === 'association' && u.searchParams.get('pes') === 'yes',
     );
-    expect(await caption(page)).toBe('14 organizacji');
+    expect(await caption(page)).toBe('24 organizacje');
     expect(new Set(await page.locator('main table tbody td:nth-of-type(2)').allTextContents())).toEqual(
       new Set(['tak']),
     );

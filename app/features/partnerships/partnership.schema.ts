@@ -102,7 +102,7 @@ export const commitmentSchema = z.object({
 export type CommitmentInput = z.output<typeof commitmentSchema>;
 
 export const deliverSchema = z.object({
-  commitmentId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'errors.400.body' }),
+  commitmentId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'partnerships.commitments.whichRequired' }),
   deliveredOn: z
     .string()
     .default('')

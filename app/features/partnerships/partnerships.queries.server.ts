@@ -1,6 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { commitments, organisations, partnershipMembers, partnerships } from '../../../db/schema/index.ts';
+import { foldForSearch } from '../../lib/text.ts';
 
 export async function listPartnerships(db: Db, opts: { localityId: string }) {
   return db
@@ -97,21 +98,30 @@ export async function listCommitments(db: Db, opts: { localityId: string; partne
 }
 
 /** Directory entries not yet in the partnership (to add as members). */
+export const CANDIDATE_LIMIT = 50;
+
+/**
+ * Directory entries not yet in the partnership, to add as members: matching the search
+ * (ignoring case and diacritics), at most CANDIDATE_LIMIT, plus whether more matched.
+ */
 export async function listCandidateOrganisations(
   db: Db,
-  opts: { localityId: string; partnershipId: string },
+  opts: { localityId: string; partnershipId: string; query: string },
 ) {
-  return db
+  const q = foldForSearch(opts.query).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(
       and(
         eq(organisations.localityId, opts.localityId),
+        q ? like(organisations.nameFolded, `%${q}%`) : undefined,
         sql`not exists (select 1 from ${partnershipMembers} pm where pm.partnership_id = ${opts.partnershipId} and pm.organisation_id = "organisations"."id")`,
       ),
     )
     .orderBy(asc(organisations.nameFolded))
-    .limit(500);
+    .limit(CANDIDATE_LIMIT + 1);
+  return { rows: rows.slice(0, CANDIDATE_LIMIT), more: rows.length > CANDIDATE_LIMIT };
 }
 
 /** Live evidence for the roadmap: leader designations and the number of partner organisations. */

@@ -1,4 +1,4 @@
-import { data, Link } from 'react-router';
+import { data, Form, Link } from 'react-router';
 import {
   CsrfInput,
   ErrorSummary,
@@ -57,12 +57,17 @@ export async function loader(args: Route.LoaderArgs) {
     const p = await getPartnership(db, { localityId: locality.localityId, id: args.params.partnershipId });
     if (!p) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canManage = canManagePartnership(actor, locality);
+    const orgQuery = new URL(args.request.url).searchParams.get('org')?.slice(0, 100) ?? '';
     const [members, commitments, candidates] = await Promise.all([
       listMembers(db, { localityId: locality.localityId, partnershipId: p.id }),
       listCommitments(db, { localityId: locality.localityId, partnershipId: p.id }),
       canManage
-        ? listCandidateOrganisations(db, { localityId: locality.localityId, partnershipId: p.id })
-        : Promise.resolve([]),
+        ? listCandidateOrganisations(db, {
+            localityId: locality.localityId,
+            partnershipId: p.id,
+            query: orgQuery,
+          })
+        : Promise.resolve({ rows: [], more: false }),
     ]);
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -79,7 +84,9 @@ export async function loader(args: Route.LoaderArgs) {
         kind: c.kind as CommitmentKind,
         canEdit: canEditCommitment(actor, locality, c),
       })),
-      candidates,
+      candidates: candidates.rows,
+      moreCandidates: candidates.more,
+      orgQuery,
       canManage,
       /** Members whose commitments this person may record (all for the coordinator; their own for a partner). */
       ownMembers: members
@@ -176,10 +183,13 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
     members,
     commitments,
     candidates,
+    moreCandidates,
+    orgQuery,
     canManage,
     ownMembers,
     today,
   } = loaderData;
+  const deliverable = commitments.filter((c) => c.status !== 'delivered' && c.canEdit);
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = (intent: string) => (failed?.intent === intent ? failed : null);
   const base = `/app/${locality.slug}/partnerships`;
@@ -314,53 +324,76 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           </div>
         )}
         {canManage ? (
-          candidates.length === 0 ? (
-            <p className="notice">
-              {t('partnerships.members.noCandidates')}{' '}
-              <Link to={`/app/${locality.slug}/organisations/new`}>{t('organisations.list.add')}</Link>
-            </p>
-          ) : (
-            <details className="panel-details" open={Boolean(f('addMember')) || members.length === 0}>
-              <summary>{t('partnerships.members.add')}</summary>
-              <ErrorSummary errors={f('addMember')?.errors} />
-              <PostForm className="stack">
-                <input type="hidden" name="intent" value="addMember" />
-                <SelectField
-                  name="organisationId"
-                  label={t('partnerships.members.organisation.label')}
-                  hint={t('partnerships.members.organisation.hint')}
-                  emptyLabel={t('partnerships.members.organisation.choose')}
-                  defaultValue={f('addMember')?.values.organisationId}
-                  options={candidates.map((c) => ({ value: c.id, label: c.name }))}
-                  error={f('addMember')?.errors.organisationId}
+          <details
+            className="panel-details"
+            open={Boolean(f('addMember')) || Boolean(orgQuery) || members.length === 0}
+          >
+            <summary>{t('partnerships.members.add')}</summary>
+            <Form method="get" className="search-form" role="search">
+              <label htmlFor="org-q">{t('partnerships.members.search')}</label>
+              <div className="search-form__row">
+                <input
+                  id="org-q"
+                  name="org"
+                  type="search"
+                  defaultValue={orgQuery}
+                  className="input input--medium"
                 />
-                <SelectField
-                  name="role"
-                  label={t('partnerships.members.role.label')}
-                  defaultValue={f('addMember')?.values.role ?? 'partner'}
-                  options={MEMBER_ROLES.filter((r) => r !== 'leader').map((r) => ({
-                    value: r,
-                    label: t(`partnerships.role.${r}`),
-                  }))}
-                  error={f('addMember')?.errors.role}
-                />
-                <TextField
-                  name="joinedOn"
-                  width="short"
-                  inputMode="numeric"
-                  label={t('partnerships.members.joinedOn')}
-                  hint={t('roadmap.form.date.hint')}
-                  defaultValue={f('addMember')?.values.joinedOn ?? today}
-                  error={f('addMember')?.errors.joinedOn}
-                />
-                <div className="actions">
-                  <button type="submit" className="button button--primary">
-                    {t('partnerships.members.submit')}
-                  </button>
-                </div>
-              </PostForm>
-            </details>
-          )
+                <button type="submit" className="button button--secondary">
+                  {t('common.search')}
+                </button>
+              </div>
+            </Form>
+            {candidates.length === 0 ? (
+              <p className="notice">
+                {orgQuery ? t('partnerships.members.noMatch') : t('partnerships.members.noCandidates')}{' '}
+                <Link to={`/app/${locality.slug}/organisations/new`}>{t('organisations.list.add')}</Link>
+              </p>
+            ) : (
+              <>
+                {moreCandidates ? (
+                  <p className="hint">{t('partnerships.members.narrow', { count: candidates.length })}</p>
+                ) : null}
+                <ErrorSummary errors={f('addMember')?.errors} />
+                <PostForm className="stack">
+                  <input type="hidden" name="intent" value="addMember" />
+                  <SelectField
+                    name="organisationId"
+                    label={t('partnerships.members.organisation.label')}
+                    hint={t('partnerships.members.organisation.hint')}
+                    emptyLabel={t('partnerships.members.organisation.choose')}
+                    defaultValue={f('addMember')?.values.organisationId}
+                    options={candidates.map((c) => ({ value: c.id, label: c.name }))}
+                    error={f('addMember')?.errors.organisationId}
+                  />
+                  <SelectField
+                    name="role"
+                    label={t('partnerships.members.role.label')}
+                    defaultValue={f('addMember')?.values.role ?? 'partner'}
+                    options={MEMBER_ROLES.filter((r) => r !== 'leader').map((r) => ({
+                      value: r,
+                      label: t(`partnerships.role.${r}`),
+                    }))}
+                    error={f('addMember')?.errors.role}
+                  />
+                  <TextField
+                    name="joinedOn"
+                    width="short"
+                    inputMode="numeric"
+                    label={t('partnerships.members.joinedOn')}
+                    hint={t('roadmap.form.date.hint')}
+                    defaultValue={f('addMember')?.values.joinedOn ?? today}
+                    error={f('addMember')?.errors.joinedOn}
+                  />
+                  <div className="actions">
+                    <button type="submit" className="button button--primary">
+                      {t('partnerships.members.submit')}
+                    </button>
+                  </div>
+                </PostForm>
+              </>
+            )}
+          </details>
         ) : null}
       </section>
 
@@ -401,30 +434,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                     <td>{[date(c.periodFrom), date(c.periodTo)].filter(Boolean).join(' – ') || '—'}</td>
                     <td className="num">{c.valuePln ? money(Number(c.valuePln)) : '—'}</td>
                     <td>
-                      {c.status === 'delivered' ? (
-                        t('partnerships.commitments.deliveredOn', { date: date(c.deliveredOn) })
-                      ) : c.canEdit ? (
-                        <form method="post" className="inline-form">
-                          <CsrfInput />
-                          <input type="hidden" name="intent" value="deliverCommitment" />
-                          <input type="hidden" name="commitmentId" value={c.id} />
-                          <label htmlFor={`d-${c.id}`} className="visually-hidden">
-                            {t('partnerships.commitments.deliveredOnLabel')}
-                          </label>
-                          <input
-                            id={`d-${c.id}`}
-                            name="deliveredOn"
-                            defaultValue={today}
-                            inputMode="numeric"
-                            className="input input--short"
-                          />
-                          <button type="submit" className="button button--secondary button--small">
-                            {t('partnerships.commitments.markDelivered')}
-                          </button>
-                        </form>
-                      ) : (
-                        t('partnerships.commitments.promised')
-                      )}
+                      {c.status === 'delivered'
+                        ? t('partnerships.commitments.deliveredOn', { date: date(c.deliveredOn) })
+                        : t('partnerships.commitments.promised')}
                     </td>
                   </tr>
                 ))}
@@ -432,7 +444,40 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
             </table>
           </div>
         )}
-        {f('deliverCommitment') ? <ErrorSummary errors={f('deliverCommitment')?.errors} /> : null}
+        {deliverable.length > 0 ? (
+          <details className="panel-details" open={Boolean(f('deliverCommitment'))}>
+            <summary>{t('partnerships.commitments.deliverTitle')}</summary>
+            <ErrorSummary errors={f('deliverCommitment')?.errors} />
+            <PostForm className="stack">
+              <input type="hidden" name="intent" value="deliverCommitment" />
+              <SelectField
+                name="commitmentId"
+                label={t('partnerships.commitments.which')}
+                emptyLabel={t('partnerships.commitments.whichChoose')}
+                defaultValue={f('deliverCommitment')?.values.commitmentId}
+                options={deliverable.map((c) => ({
+                  value: c.id,
+                  label: `${c.organisationName}: ${c.description}`,
+                }))}
+                error={f('deliverCommitment')?.errors.commitmentId}
+              />
+              <TextField
+                name="deliveredOn"
+                width="short"
+                inputMode="numeric"
+                label={t('partnerships.commitments.deliveredOnLabel')}
+                hint={t('roadmap.form.date.hint')}
+                defaultValue={f('deliverCommitment')?.values.deliveredOn ?? today}
+                error={f('deliverCommitment')?.errors.deliveredOn}
+              />
+              <div className="actions">
+                <button type="submit" className="button button--primary">
+                  {t('partnerships.commitments.markDelivered')}
+                </button>
+              </div>
+            </PostForm>
+          </details>
+        ) : null}
         {ownMembers.length > 0 ? (
           <details className="panel-details" open={Boolean(f('addCommitment'))}>
             <summary>{t('partnerships.commitments.add')}</summary>
