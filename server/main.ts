@@ -5,6 +5,8 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { hasAnyUser } from '../app/features/auth/setup.server.ts';
+import { sendFollowUpReminders } from '../app/features/organisations/contacts.server.ts';
+import { todayInWarsaw } from '../app/lib/i18n/i18n.ts';
 import { errorFields, log } from '../app/lib/logger.ts';
 import { openDatabase } from '../db/client.ts';
 import { DEMO_PASSWORD, DEMO_USERS, hasDemoData, seedDemo } from '../db/seed/demo.ts';
@@ -30,7 +32,14 @@ if (config.seedDemo && !(await hasAnyUser(handle.db))) {
 const showDemoLogins = config.seedDemo && (await hasDemoData(handle.db));
 const needsSetup = !(await hasAnyUser(handle.db));
 
-const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpUrl, config.mailFrom));
+const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpUrl, config.mailFrom), {
+  followUpReminders: (mail) =>
+    sendFollowUpReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
+});
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 
 let build: ServerBuild | (() => Promise<ServerBuild>);

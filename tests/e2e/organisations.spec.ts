@@ -250,7 +250,8 @@ describe('coordinator builds the directory', () => {
     expect(await pesStatus(page)).toBe(
       'Podmiot ekonomii społecznej. Wynika to z formy prawnej i rodzaju: art. 2 pkt 5 lit. e ustawy z 5 sierpnia 2022 r. o ekonomii społecznej.',
     );
-    expect(await mainText(page)).toContain('stowarzyszenie · stowarzyszenie');
+    // Kind and legal form read the same here: the lead says it once.
+    expect(await page.locator('main .lead').textContent()).toBe('stowarzyszenie');
     expect(await page.locator('dl.summary-list').textContent()).toContain('5260250274');
 
     // A near-identical name: a warning with a link to the entry already there, and a confirmation.
