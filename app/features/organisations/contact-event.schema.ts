@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDateInput } from '../../lib/dates.ts';
+import { optionalDateField, requiredDateField } from '../../lib/form-fields.ts';
 import { CONTACT_CHANNELS } from './organisation.schema.ts';
 
 const uuidOrNull = (message: 'organisations.events.contact.invalid' | 'organisations.events.owner.invalid') =>
@@ -10,20 +10,7 @@ const uuidOrNull = (message: 'organisations.events.contact.invalid' | 'organisat
     .refine((v) => v === null || /^[0-9a-f-]{36}$/i.test(v), { message });
 
 export const contactEventSchema = z.object({
-  happenedOn: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const iso = parseDateInput(v);
-      if (!iso) {
-        ctx.addIssue({
-          code: 'custom',
-          message: v.trim() ? 'organisations.events.date.invalid' : 'organisations.events.date.required',
-        });
-        return z.NEVER;
-      }
-      return iso;
-    }),
+  happenedOn: requiredDateField('organisations.events.date.required', 'organisations.events.date.invalid'),
   channel: z.enum(CONTACT_CHANNELS, { message: 'organisations.events.channel.required' }),
   summary: z
     .string()
@@ -37,17 +24,6 @@ export const contactEventSchema = z.object({
     .default('')
     .transform((v) => v.trim())
     .refine((v) => v.length <= 500, { message: 'organisations.form.tooLong' }),
-  followUpDue: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      if (!v.trim()) return null;
-      const iso = parseDateInput(v);
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message: 'organisations.events.date.invalid' });
-        return z.NEVER;
-      }
-      return iso;
-    }),
+  followUpDue: optionalDateField('organisations.events.date.invalid'),
   followUpOwnerId: uuidOrNull('organisations.events.owner.invalid'),
 });

@@ -1,32 +1,8 @@
 import { z } from 'zod';
-import { parseDateInput } from '../../lib/dates.ts';
+import { optionalDateField, requiredDateField } from '../../lib/form-fields.ts';
 import { COMMITMENT_KINDS, MEMBER_ROLES } from './partnership.rules.ts';
 
-const optionalDate = z
-  .string()
-  .default('')
-  .transform((v, ctx) => {
-    if (!v.trim()) return null;
-    const iso = parseDateInput(v);
-    if (!iso) {
-      ctx.addIssue({ code: 'custom', message: 'partnerships.form.date.invalid' });
-      return z.NEVER;
-    }
-    return iso;
-  });
-
-const requiredDate = (message: 'partnerships.leader.date.required') =>
-  z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const iso = parseDateInput(v);
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message: v.trim() ? 'partnerships.form.date.invalid' : message });
-        return z.NEVER;
-      }
-      return iso;
-    });
+const optionalDate = optionalDateField('partnerships.form.date.invalid');
 
 const uuid = (
   message:
@@ -65,7 +41,7 @@ export const leaderSchema = z.object({
     .transform((v) => v.trim())
     .refine((v) => v.length > 0, { message: 'partnerships.leader.decision.required' })
     .refine((v) => v.length <= 500, { message: 'organisations.form.tooLong' }),
-  decidedOn: requiredDate('partnerships.leader.date.required'),
+  decidedOn: requiredDateField('partnerships.leader.date.required', 'partnerships.form.date.invalid'),
 });
 
 const amount = z
@@ -103,20 +79,8 @@ export type CommitmentInput = z.output<typeof commitmentSchema>;
 
 export const deliverSchema = z.object({
   commitmentId: z.string().regex(/^[0-9a-f-]{36}$/i, { message: 'partnerships.commitments.whichRequired' }),
-  deliveredOn: z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      const iso = parseDateInput(v);
-      if (!iso) {
-        ctx.addIssue({
-          code: 'custom',
-          message: v.trim()
-            ? 'partnerships.form.date.invalid'
-            : 'partnerships.commitments.deliveredOn.required',
-        });
-        return z.NEVER;
-      }
-      return iso;
-    }),
+  deliveredOn: requiredDateField(
+    'partnerships.commitments.deliveredOn.required',
+    'partnerships.form.date.invalid',
+  ),
 });

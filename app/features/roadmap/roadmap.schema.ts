@@ -1,20 +1,9 @@
 import { z } from 'zod';
-import { parseDateInput } from '../../lib/dates.ts';
+import { optionalDateField } from '../../lib/form-fields.ts';
 import { STEP_STATUSES } from './roadmap.rules.ts';
 
 const optionalDate = (message: 'roadmap.form.dueDate.invalid' | 'roadmap.form.doneOn.invalid') =>
-  z
-    .string()
-    .default('')
-    .transform((v, ctx) => {
-      if (v.trim() === '') return null;
-      const iso = parseDateInput(v);
-      if (!iso) {
-        ctx.addIssue({ code: 'custom', message });
-        return z.NEVER;
-      }
-      return iso;
-    });
+  optionalDateField(message);
 
 /** Evidence links: one per line, "https://… label" or just the address. */
 export function parseEvidenceLinks(text: string): { url: string; label: string }[] | null {
