@@ -261,24 +261,23 @@ export async function buildPartnership(
   if (!/\/partnerships\/[0-9a-f-]{36}$/.test(path))
     throw new Error(`creating the partnership led to ${location}`);
 
-  const candidates = selectOptions(await client.page(path), 'organisationId');
-  if (candidates.length < opts.members) {
-    throw new Error(`only ${candidates.length} organisations to add, ${opts.members} needed`);
-  }
-  const step = Math.floor(candidates.length / opts.members);
-  const chosen = Array.from({ length: opts.members }, (_, i) => candidates[i * step]!);
-  for (const org of chosen) {
+  // The add-member list shows 50 candidates at a time: take the first one each time.
+  const chosen: { value: string }[] = [];
+  while (chosen.length < opts.members) {
+    const [next] = selectOptions(await client.page(path), 'organisationId');
+    if (!next) throw new Error(`only ${chosen.length} organisations to add, ${opts.members} needed`);
     await client.submit(path, {
       intent: 'addMember',
-      organisationId: org.value,
+      organisationId: next.value,
       role: 'partner',
       joinedOn: opts.today,
     });
+    chosen.push(next);
     posts += 1;
   }
   await client.submit(path, {
     intent: 'designateLeader',
-    organisationId: chosen[0]!.value,
+    leaderOrganisationId: chosen[0]!.value,
     decision: 'Uchwała nr 1 Zgromadzenia Partnerów',
     decidedOn: opts.today,
   });

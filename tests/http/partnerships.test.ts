@@ -47,7 +47,7 @@ describe('building a partnership in Wągrowiec without JavaScript', () => {
     ).toBe(302);
     const late = await b.post(url, {
       intent: 'designateLeader',
-      organisationId: orgId,
+      leaderOrganisationId: orgId,
       decision: 'Uchwała nr 1',
       decidedOn: '1.01.2099',
     });
@@ -57,7 +57,7 @@ describe('building a partnership in Wągrowiec without JavaScript', () => {
       (
         await b.post(url, {
           intent: 'designateLeader',
-          organisationId: orgId,
+          leaderOrganisationId: orgId,
           decision: 'Uchwała nr 1',
           decidedOn: '2.10.2026',
         })

@@ -174,7 +174,7 @@ export async function designateLeader(
   }
   await db.transaction(async (tx) => {
     const p = await requirePartnership(tx, ctx, ctx.partnershipId);
-    const org = await requireOrganisation(tx, ctx, ctx.organisationId, 'organisationId');
+    const org = await requireOrganisation(tx, ctx, ctx.organisationId, 'leaderOrganisationId');
     await tx
       .update(partnershipMembers)
       .set({ role: 'partner' })

@@ -33,8 +33,9 @@ export const memberSchema = z.object({
   joinedOn: optionalDate,
 });
 
+/** The leader form's field has its own name: it shares the page with the add-member form. */
 export const leaderSchema = z.object({
-  organisationId: uuid('partnerships.leader.organisation.required'),
+  leaderOrganisationId: uuid('partnerships.leader.organisation.required'),
   decision: z
     .string()
     .default('')

@@ -141,7 +141,14 @@ export async function action(args: Route.ActionArgs) {
       case 'designateLeader': {
         const p = parseForm(form, leaderSchema);
         if (!p.ok) return fail(p.errors, 400);
-        await designateLeader(db, { ...ctx, partnershipId, ...p.data, today: todayInWarsaw() });
+        await designateLeader(db, {
+          ...ctx,
+          partnershipId,
+          organisationId: p.data.leaderOrganisationId,
+          decision: p.data.decision,
+          decidedOn: p.data.decidedOn,
+          today: todayInWarsaw(),
+        });
         return done('partnerships.leader.designated', '#leader');
       }
       case 'addCommitment': {
@@ -241,12 +248,12 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
             <PostForm className="stack">
               <input type="hidden" name="intent" value="designateLeader" />
               <SelectField
-                name="organisationId"
+                name="leaderOrganisationId"
                 label={t('partnerships.leader.organisation.label')}
                 emptyLabel={t('partnerships.leader.organisation.choose')}
-                defaultValue={f('designateLeader')?.values.organisationId}
+                defaultValue={f('designateLeader')?.values.leaderOrganisationId}
                 options={members.map((m) => ({ value: m.organisationId, label: m.name }))}
-                error={f('designateLeader')?.errors.organisationId}
+                error={f('designateLeader')?.errors.leaderOrganisationId}
               />
               <TextField
                 name="decision"
