@@ -304,9 +304,8 @@ export async function buildPartnership(
     posts += 1;
   }
   const page = await client.page(path);
-  const promised = [
-    ...page.matchAll(/<input type="hidden" name="commitmentId" value="([0-9a-f-]{36})"/g),
-  ].map((m) => m[1]!);
+  // The page offers every promised commitment in one delivery form's list.
+  const promised = selectOptions(page, 'commitmentId').map((o) => o.value);
   if (promised.length !== opts.commitments) {
     throw new Error(`${promised.length} commitments to deliver on the page, expected ${opts.commitments}`);
   }
