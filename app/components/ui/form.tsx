@@ -230,3 +230,17 @@ export function RequiredNote() {
   const t = useT();
   return <p className="required-note">{t('common.form.requiredNote')}</p>;
 }
+
+/** A date typed the Polish way ("27.03.2027"): one short numeric field with the usual hint. */
+export function DateField(props: FieldProps & { defaultValue?: string | null | undefined }) {
+  const t = useT();
+  return (
+    <TextField
+      {...props}
+      hint={props.hint ?? t('common.form.date.hint')}
+      width="short"
+      inputMode="numeric"
+      autoComplete="off"
+    />
+  );
+}

@@ -17,7 +17,7 @@ import type { problemSchema, publicProblemSchema } from './problem.schema.ts';
 type ProblemInput = z.output<typeof problemSchema>;
 type PublicInput = z.output<typeof publicProblemSchema>;
 
-/** Staff who keep the register (any staff role); partner representatives may add problems too. */
+/** Staff who keep the register (any staff role); partners and enterprise members may add problems too. */
 export function canModerateProblems(actor: Actor, locality: ActorLocality): boolean {
   return (
     actor.isPlatformAdmin ||
@@ -25,7 +25,10 @@ export function canModerateProblems(actor: Actor, locality: ActorLocality): bool
   );
 }
 export function canRaiseProblems(actor: Actor, locality: ActorLocality): boolean {
-  return canModerateProblems(actor, locality) || locality.roles.includes('partner_rep');
+  return (
+    canModerateProblems(actor, locality) ||
+    locality.roles.some((r) => r === 'partner_rep' || r === 'enterprise_member')
+  );
 }
 
 export async function findPublicLocality(db: Db, slug: string) {

@@ -1,6 +1,7 @@
 import { data, Link } from 'react-router';
 import {
   CsrfInput,
+  DateField,
   ErrorSummary,
   PostForm,
   SelectField,
@@ -402,12 +403,9 @@ export default function Organisation({ loaderData, actionData }: Route.Component
                 <PostForm className="stack">
                   <input type="hidden" name="intent" value="addEvent" />
                   <div className="field-row">
-                    <TextField
+                    <DateField
                       name="happenedOn"
-                      width="short"
-                      inputMode="numeric"
                       label={t('organisations.events.date.label')}
-                      hint={t('roadmap.form.date.hint')}
                       defaultValue={eventFail?.values.happenedOn ?? today}
                       error={eventFail?.errors.happenedOn}
                     />
@@ -450,12 +448,9 @@ export default function Organisation({ loaderData, actionData }: Route.Component
                       error={eventFail?.errors.followUp}
                     />
                     <div className="field-row">
-                      <TextField
+                      <DateField
                         name="followUpDue"
-                        width="short"
-                        inputMode="numeric"
                         label={t('organisations.events.followUp.due')}
-                        hint={t('roadmap.form.date.hint')}
                         defaultValue={eventFail?.values.followUpDue}
                         error={eventFail?.errors.followUpDue}
                       />

@@ -1,6 +1,7 @@
 import { data, Form, Link } from 'react-router';
 import {
   CsrfInput,
+  DateField,
   ErrorSummary,
   PostForm,
   SelectField,
@@ -262,12 +263,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                 defaultValue={f('designateLeader')?.values.decision}
                 error={f('designateLeader')?.errors.decision}
               />
-              <TextField
+              <DateField
                 name="decidedOn"
-                width="short"
-                inputMode="numeric"
                 label={t('partnerships.leader.date.label')}
-                hint={t('roadmap.form.date.hint')}
                 defaultValue={f('designateLeader')?.values.decidedOn ?? today}
                 error={f('designateLeader')?.errors.decidedOn}
               />
@@ -383,12 +381,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                     }))}
                     error={f('addMember')?.errors.role}
                   />
-                  <TextField
+                  <DateField
                     name="joinedOn"
-                    width="short"
-                    inputMode="numeric"
                     label={t('partnerships.members.joinedOn')}
-                    hint={t('roadmap.form.date.hint')}
                     defaultValue={f('addMember')?.values.joinedOn ?? today}
                     error={f('addMember')?.errors.joinedOn}
                   />
@@ -468,12 +463,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                 }))}
                 error={f('deliverCommitment')?.errors.commitmentId}
               />
-              <TextField
+              <DateField
                 name="deliveredOn"
-                width="short"
-                inputMode="numeric"
                 label={t('partnerships.commitments.deliveredOnLabel')}
-                hint={t('roadmap.form.date.hint')}
                 defaultValue={f('deliverCommitment')?.values.deliveredOn ?? today}
                 error={f('deliverCommitment')?.errors.deliveredOn}
               />
@@ -546,21 +538,15 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                 />
               </div>
               <div className="field-row">
-                <TextField
+                <DateField
                   name="periodFrom"
-                  width="short"
-                  inputMode="numeric"
                   label={t('partnerships.commitments.from')}
-                  hint={t('roadmap.form.date.hint')}
                   defaultValue={f('addCommitment')?.values.periodFrom}
                   error={f('addCommitment')?.errors.periodFrom}
                 />
-                <TextField
+                <DateField
                   name="periodTo"
-                  width="short"
-                  inputMode="numeric"
                   label={t('partnerships.commitments.to')}
-                  hint={t('roadmap.form.date.hint')}
                   defaultValue={f('addCommitment')?.values.periodTo}
                   error={f('addCommitment')?.errors.periodTo}
                 />
@@ -604,12 +590,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                 defaultValue={f('update')?.values.aim ?? p.aim}
                 error={f('update')?.errors.aim}
               />
-              <TextField
+              <DateField
                 name="formedOn"
-                width="short"
-                inputMode="numeric"
                 label={t('partnerships.form.formedOn.label')}
-                hint={t('roadmap.form.date.hint')}
                 defaultValue={f('update')?.values.formedOn ?? p.formedOnInput}
                 error={f('update')?.errors.formedOn}
               />

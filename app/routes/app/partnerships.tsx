@@ -1,5 +1,5 @@
 import { data, Link } from 'react-router';
-import { ErrorSummary, PostForm, TextArea, TextField } from '../../components/ui/form.tsx';
+import { DateField, ErrorSummary, PostForm, TextArea, TextField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { savePartnership } from '../../features/partnerships/manage-partnership.server.ts';
@@ -97,12 +97,9 @@ export default function Partnerships({ loaderData, actionData }: Route.Component
               defaultValue={failed?.values.aim}
               error={failed?.errors.aim}
             />
-            <TextField
+            <DateField
               name="formedOn"
-              width="short"
-              inputMode="numeric"
               label={t('partnerships.form.formedOn.label')}
-              hint={t('roadmap.form.date.hint')}
               defaultValue={failed?.values.formedOn}
               error={failed?.errors.formedOn}
             />

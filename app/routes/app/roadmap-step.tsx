@@ -1,5 +1,6 @@
 import { data } from 'react-router';
 import {
+  DateField,
   ErrorSummary,
   PostForm,
   RadioGroup,
@@ -211,21 +212,14 @@ export default function RoadmapStep({ loaderData, actionData }: Route.ComponentP
                   options={candidates.map((c) => ({ value: c.id, label: c.name }))}
                   error={failed?.errors.responsibleUserId}
                 />
-                <TextField
+                <DateField
                   name="dueDate"
-                  width="short"
-                  inputMode="numeric"
-                  autoComplete="off"
                   label={t('roadmap.form.dueDate.label')}
-                  hint={t('roadmap.form.date.hint')}
                   defaultValue={v?.dueDate ?? dateInputValue(step.dueDate)}
                   error={failed?.errors.dueDate}
                 />
-                <TextField
+                <DateField
                   name="doneOn"
-                  width="short"
-                  inputMode="numeric"
-                  autoComplete="off"
                   label={t('roadmap.form.doneOn.label')}
                   hint={t('roadmap.form.doneOn.hint')}
                   defaultValue={v?.doneOn ?? dateInputValue(step.doneOn)}
