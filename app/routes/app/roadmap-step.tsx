@@ -6,7 +6,6 @@ import {
   RadioGroup,
   SelectField,
   TextArea,
-  TextField,
 } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
