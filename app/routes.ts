@@ -28,6 +28,9 @@ export default [
   route('app/:locality/problems', 'routes/app/problems.tsx'),
   route('p/:locality/problems', 'routes/_public/problems.tsx'),
   route('p/:locality/problems/new', 'routes/_public/problem-new.tsx'),
+  // Programme of action
+  // Meetings
+  // Integration club
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

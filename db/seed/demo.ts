@@ -4,9 +4,12 @@ import type { Role } from '../../app/lib/roles.ts';
 import { makeLocality, makeUser, setStep } from '../../tests/factories/index.ts';
 import type { Db } from '../client.ts';
 import { localities, users } from '../schema/index.ts';
+import { seedClub } from './club.ts';
 import { daysFrom } from './dates.ts';
+import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedPartnerships } from './partnerships.ts';
+import { seedProgramme } from './programme.ts';
 
 export const DEMO_PASSWORD = 'Splot-demo-2026';
 
@@ -95,11 +98,15 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     return { id: ids[email]!, name: u.name, email };
   };
   await seedOrganisations(db, loc);
-  await seedPartnerships(db, {
+  const places = {
     today,
     wagrowiec: { locality: loc.wagrowiec, coordinator: coordinatorOf('koordynator.wagrowiec@splot.demo') },
     poznan: { locality: loc.poznan, coordinator: coordinatorOf('koordynator.poznan@splot.demo') },
-  });
+  };
+  await seedPartnerships(db, places);
+  await seedProgramme(db, places);
+  await seedMeetings(db, places);
+  await seedClub(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

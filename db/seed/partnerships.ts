@@ -380,13 +380,16 @@ const POZNAN: PartnershipSeed = {
   ],
 };
 
-type Place = {
+export type Place = {
   locality: { id: string; slug: string; name: string };
   coordinator: { id: string; name: string; email: string };
 };
 
 /** The coordinator, acting as the app's forms would let them (the same rules, audit and in-kind ledger). */
-async function coordinatorContext(db: Db, place: Place): Promise<{ actor: Actor; locality: ActorLocality }> {
+export async function coordinatorContext(
+  db: Db,
+  place: Place,
+): Promise<{ actor: Actor; locality: ActorLocality }> {
   const [row] = await db
     .select({ kind: localities.kind })
     .from(localities)

@@ -1,20 +1,26 @@
 import enAdmin from '../../../locales/en/admin.json' with { type: 'json' };
 import enAuth from '../../../locales/en/auth.json' with { type: 'json' };
+import enClub from '../../../locales/en/club.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
 import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
+import enMeetings from '../../../locales/en/meetings.json' with { type: 'json' };
 import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
 import enPartnerships from '../../../locales/en/partnerships.json' with { type: 'json' };
 import enProblems from '../../../locales/en/problems.json' with { type: 'json' };
+import enProgramme from '../../../locales/en/programme.json' with { type: 'json' };
 import enRoadmap from '../../../locales/en/roadmap.json' with { type: 'json' };
 import plAdmin from '../../../locales/pl/admin.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
+import plClub from '../../../locales/pl/club.json' with { type: 'json' };
 import plCommon from '../../../locales/pl/common.json' with { type: 'json' };
 import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
+import plMeetings from '../../../locales/pl/meetings.json' with { type: 'json' };
 import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
 import plPartnerships from '../../../locales/pl/partnerships.json' with { type: 'json' };
 import plProblems from '../../../locales/pl/problems.json' with { type: 'json' };
+import plProgramme from '../../../locales/pl/programme.json' with { type: 'json' };
 import plRoadmap from '../../../locales/pl/roadmap.json' with { type: 'json' };
 
 export const LOCALES = ['pl', 'en'] as const;
@@ -31,6 +37,9 @@ const pl = {
   ...plImport,
   ...plPartnerships,
   ...plProblems,
+  ...plProgramme,
+  ...plMeetings,
+  ...plClub,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -45,6 +54,9 @@ const en: Record<MessageKey, string> = {
   ...enImport,
   ...enPartnerships,
   ...enProblems,
+  ...enProgramme,
+  ...enMeetings,
+  ...enClub,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
@@ -61,6 +73,9 @@ export const CATALOG_FILES = {
     import: plImport,
     partnerships: plPartnerships,
     problems: plProblems,
+    programme: plProgramme,
+    meetings: plMeetings,
+    club: plClub,
   },
   en: {
     common: enCommon,
@@ -72,6 +87,9 @@ export const CATALOG_FILES = {
     import: enImport,
     partnerships: enPartnerships,
     problems: enProblems,
+    programme: enProgramme,
+    meetings: enMeetings,
+    club: enClub,
   },
 } as const;
 

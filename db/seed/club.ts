@@ -1,0 +1,11 @@
+import type { Db } from '../client.ts';
+import type { Place } from './partnerships.ts';
+
+/**
+ * Demo data for the club part in Wągrowiec and Poznań (Kwilcz starts from nothing).
+ * Written through the app's own use cases, like the partnerships seed.
+ */
+export async function seedClub(
+  _db: Db,
+  _opts: { today: string; wagrowiec: Place; poznan: Place },
+): Promise<void> {}
