@@ -5,12 +5,16 @@ import type { DatabaseHandle } from '../db/client.ts';
 import type { MailTransport } from './mail.ts';
 
 const EMAIL_QUEUE = 'email';
-const FOLLOW_UP_QUEUE = 'follow-up-reminders';
+const DAILY_QUEUE_PREFIX = 'daily-';
 
 export type Jobs = { mail: MailQueue; start(): Promise<void>; stop(): Promise<void> };
 
-/** Daily tasks run by the queue (each a tested use case; the queue only decides when). */
-export type DailyTasks = { followUpReminders: (mail: MailQueue) => Promise<number> };
+/**
+ * Daily tasks run by the queue at 7:00 Warsaw time, each in its own queue so one failing task
+ * never stops another (each a tested use case; the queue only decides when). The number a
+ * task returns (e.g. reminders sent) is logged.
+ */
+export type DailyTasks = Record<string, (mail: MailQueue) => Promise<number>>;
 
 /**
  * Background jobs on pg-boss, in the same PostgreSQL (PGlite included). E-mail goes through
@@ -48,13 +52,15 @@ export function createJobs(
       });
       started = true;
       resolveReady();
-      if (daily) {
-        // Follow-up reminders every morning at 7:00 Warsaw time.
-        await boss.createQueue(FOLLOW_UP_QUEUE).catch(() => undefined);
-        await boss.schedule(FOLLOW_UP_QUEUE, '0 7 * * *', null, { tz: 'Europe/Warsaw' });
-        await boss.work(FOLLOW_UP_QUEUE, async () => {
-          const sent = await daily.followUpReminders(mail);
-          log('info', 'follow-up reminders sent', { sent });
+      // Before daily tasks had their own queues, follow-ups were scheduled under this name.
+      await boss.unschedule('follow-up-reminders').catch(() => undefined);
+      for (const [name, task] of Object.entries(daily ?? {})) {
+        const queue = `${DAILY_QUEUE_PREFIX}${name}`;
+        await boss.createQueue(queue).catch(() => undefined);
+        await boss.schedule(queue, '0 7 * * *', null, { tz: 'Europe/Warsaw' });
+        await boss.work(queue, async () => {
+          const count = await task(mail);
+          log('info', 'daily task done', { task: name, count });
         });
       }
     },

@@ -10,7 +10,7 @@ export function createTransport(smtpUrl: string | undefined, from: string): Mail
     return {
       async deliver(mail) {
         process.stdout.write(
-          `\n----- e-mail (console; set SMTP_URL to send) -----\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n--------------------------------------------------\n\n`,
+          `\n----- e-mail (console; set SMTP_URL to send) -----\nTo: ${mail.to}\nSubject: ${mail.subject}\n\n${mail.text}\n${(mail.attachments ?? []).map((a) => `[attachment: ${a.filename}, ${a.contentType}]\n`).join('')}--------------------------------------------------\n\n`,
         );
       },
     };
@@ -18,7 +18,17 @@ export function createTransport(smtpUrl: string | undefined, from: string): Mail
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async deliver(mail) {
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text });
+      await transporter.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        attachments: mail.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
+      });
       log('info', 'mail sent', { to: mail.to, subject: mail.subject });
     },
   };

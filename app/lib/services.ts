@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.ts';
 
-export type Mail = { to: string; subject: string; text: string };
+/** Attachments travel through the job queue as JSON, so their content is text (e.g. iCalendar). */
+export type MailAttachment = { filename: string; contentType: string; content: string };
+export type Mail = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 /** Queues an e-mail for delivery (pg-boss in the server; a recorder in tests). */
 export type MailQueue = { send(mail: Mail): Promise<void> };

@@ -21,6 +21,7 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
       items.push({ to: `/app/${localitySlug}/organisations`, label: 'common.nav.organisations' });
       items.push({ to: `/app/${localitySlug}/partnerships`, label: 'common.nav.partnerships' });
       items.push({ to: `/app/${localitySlug}/problems`, label: 'common.nav.problems' });
+      items.push({ to: `/app/${localitySlug}/club`, label: 'common.nav.club' });
       items.push({ to: `/app/${localitySlug}/in-kind`, label: 'common.nav.inKind' });
     }
   } else if (user.memberships.length > 0) {
