@@ -9,6 +9,7 @@ import { daysFrom } from './dates.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedPartnerships } from './partnerships.ts';
+import { seedProblems } from './problems.ts';
 import { seedProgramme } from './programme.ts';
 
 export const DEMO_PASSWORD = 'Splot-demo-2026';
@@ -104,6 +105,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     poznan: { locality: loc.poznan, coordinator: coordinatorOf('koordynator.poznan@splot.demo') },
   };
   await seedPartnerships(db, places);
+  await seedProblems(db, places);
   await seedProgramme(db, places);
   await seedMeetings(db, places);
   await seedClub(db, places);
