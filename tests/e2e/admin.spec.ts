@@ -59,10 +59,16 @@ test('the platform admin compares localities, adds one, invites a coordinator an
   await visit(admin, '/admin/users/invite');
   await expectHeading(page, 'Zaproś osobę do środowiska');
   await page.getByLabel('Adres e-mail').fill(invitee);
-  const localitySelect = page.getByLabel('Środowisko lokalne');
-  const option = localitySelect.locator('option', { hasText: 'Drezdenko' });
-  await localitySelect.selectOption((await option.getAttribute('value')) ?? '');
   await page.getByLabel('Rola').selectOption({ label: 'koordynator' });
+  // Find the locality by part of its name (a GET search that keeps what was typed).
+  await page.getByLabel('Znajdź środowisko po nazwie').fill('drezd');
+  await clickAndWaitForUrl(
+    admin,
+    () => page.getByRole('button', { name: 'Szukaj środowiska' }).click(),
+    (u) => u.searchParams.get('q') === 'drezd',
+  );
+  expect(await page.getByLabel('Adres e-mail').inputValue()).toBe(invitee);
+  await page.getByRole('radio', { name: /^Drezdenko/ }).check();
   const mailsBefore = recordedMail().length;
   await clickAndWaitForUrl(
     admin,

@@ -1,5 +1,9 @@
+import { count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations } from '../../db/schema/index.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { makeLocality, makeUser } from '../factories/index.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
@@ -138,5 +142,86 @@ describe('the directory over HTTP, as a browser without JavaScript would use it'
     expect(page).toContain('Podstawa przetwarzania: zgoda');
     expect(page).toContain('Zebranie koła');
     expect(page).toContain('termin: 4.12.2026');
+  });
+});
+
+describe("exports in the reader's language", () => {
+  async function poznanCoordinator(lang: 'pl' | 'en') {
+    const b = new TestBrowser(app);
+    b.setCookie('splot_lang', lang);
+    await b.signIn('koordynator.poznan@splot.demo', DEMO_PASSWORD);
+    return b;
+  }
+  const csvLines = async (res: Response) =>
+    new TextDecoder()
+      .decode(await res.arrayBuffer())
+      .split(/\r?\n/)
+      .filter((l) => l !== '');
+
+  it('writes Polish headers for a Polish reader and English headers and labels for an English one', async () => {
+    const pl = await csvLines(
+      await (await poznanCoordinator('pl')).get('/app/poznan/organisations/export/csv'),
+    );
+    expect(pl[0]).toBe(
+      'nazwa;rodzaj;forma prawna;nip;regon;krs;ulica;nr domu;nr lokalu;kod pocztowy;miejscowość;telefon;e-mail;strona internetowa;Podmiot ekonomii społecznej',
+    );
+    const b = await poznanCoordinator('en');
+    const res = await b.get('/app/poznan/organisations/export/csv');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="?organisations-poznan-/);
+    const en = await csvLines(res);
+    expect(en[0]).toBe(
+      'name;kind;legal form;nip;regon;krs;street;house no;flat no;postcode;town;phone;email;website;Social-economy entity',
+    );
+    expect(en.find((l) => l.startsWith('Miejski Ośrodek Pomocy Społecznej w Poznaniu'))).toContain(
+      ';social-welfare centre (OPS/MOPS);',
+    );
+    expect(en).toHaveLength(pl.length);
+
+    const xlsx = new ExcelJS.Workbook();
+    const bytes = await (await b.get('/app/poznan/organisations/export/xlsx')).arrayBuffer();
+    await xlsx.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+    const sheet = xlsx.worksheets[0]!;
+    expect(sheet.name).toBe('Directory of organisations');
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 3)).toEqual(['name', 'kind']);
+
+    const template = await csvLines(await b.get('/app/poznan/organisations/export/csv?template=1'));
+    expect(template[0]).toBe(
+      'name;kind;legal form;nip;regon;krs;street;house no;flat no;postcode;town;phone;email;website',
+    );
+    expect(template[1]).toBe('Stowarzyszenie Przykładowe;association;;;;;;;;;;;;');
+  });
+
+  it('imports a file exported in English back, every row, into an empty directory', async () => {
+    const exported = await (await poznanCoordinator('en')).get('/app/poznan/organisations/export/csv');
+    const file = new Uint8Array(await exported.arrayBuffer());
+    const rows = (await csvLines(new Response(file))).length - 1;
+    expect(rows).toBeGreaterThan(50);
+
+    const place = await makeLocality(t.db, { terytCode: '3028072', slug: 'wagrowiec-gmina' });
+    const coord = await makeUser(t.db, { roles: [{ localityId: place.id, role: 'coordinator' }] });
+    const b = new TestBrowser(app);
+    await b.signIn(coord.email, coord.password);
+    await b.get(`/app/${place.slug}/organisations/import`);
+    const form = new FormData();
+    form.set('_csrf', b.cookie('splot_csrf')!);
+    form.set('file', new File([file], 'organisations.csv', { type: 'text/csv' }));
+    const res = await b.fetch(
+      new Request(`http://localhost/app/${place.slug}/organisations/import`, {
+        method: 'POST',
+        headers: {
+          Cookie: `splot_session=${encodeURIComponent(b.cookie('splot_session')!)}; splot_csrf=${encodeURIComponent(b.cookie('splot_csrf')!)}`,
+          Origin: 'http://localhost',
+        },
+        body: form,
+      }),
+    );
+    expect(res.status, pageText(await res.clone().text())).toBe(302);
+    const list = pageText(await (await b.get(`/app/${place.slug}/organisations?q=Poznaniu`)).text());
+    expect(list).toContain('Miejski Ośrodek Pomocy Społecznej w Poznaniu');
+    const [imported] = await t.db
+      .select({ n: count() })
+      .from(organisations)
+      .where(eq(organisations.localityId, place.id));
+    expect(imported!.n).toBe(rows);
   });
 });

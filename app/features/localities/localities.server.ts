@@ -160,9 +160,36 @@ export async function listLocalitiesWithProgress(
   return { rows: rows as LocalityProgressRow[], total: total?.n ?? 0 };
 }
 
-export async function listLocalityOptions(db: Db) {
-  return db
-    .select({ id: localities.id, name: localities.name, kind: localities.kind })
+/** How many localities the invitation form offers at a time. */
+export const LOCALITY_OPTION_LIMIT = 50;
+
+/**
+ * Localities to choose from (e.g. when inviting someone): those whose name contains the search,
+ * ignoring case and Polish diacritics, at most LOCALITY_OPTION_LIMIT, plus whether more matched.
+ * The already selected locality, if any, is always among them.
+ */
+export async function searchLocalityOptions(db: Db, opts: { query: string; selectedId?: string | null }) {
+  const q = foldForSearch(opts.query).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const columns = {
+    id: localities.id,
+    name: localities.name,
+    kind: localities.kind,
+    voivodeship: localities.voivodeship,
+  };
+  const rows = await db
+    .select(columns)
     .from(localities)
-    .orderBy(asc(localities.name));
+    .leftJoin(terytGminas, eq(terytGminas.code, localities.terytCode))
+    .where(
+      q ? like(sql`coalesce(${terytGminas.nameFolded}, lower(${localities.name}))`, `%${q}%`) : undefined,
+    )
+    .orderBy(asc(localities.name), asc(localities.terytCode))
+    .limit(LOCALITY_OPTION_LIMIT + 1);
+  const shown = rows.slice(0, LOCALITY_OPTION_LIMIT);
+  const selectedId = opts.selectedId && /^[0-9a-f-]{36}$/i.test(opts.selectedId) ? opts.selectedId : null;
+  if (selectedId && !shown.some((r) => r.id === selectedId)) {
+    const [selected] = await db.select(columns).from(localities).where(eq(localities.id, selectedId));
+    if (selected) shown.unshift(selected);
+  }
+  return { rows: shown, more: rows.length > LOCALITY_OPTION_LIMIT };
 }

@@ -4,9 +4,9 @@ import { organisations } from '../../../db/schema/index.ts';
 import type { Actor, ActorLocality } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.server.ts';
 import { AppError } from '../../lib/errors.ts';
-import { CATALOGS } from '../../lib/i18n/catalog.ts';
+import { CATALOGS, type Locale } from '../../lib/i18n/catalog.ts';
 import { legalParameter } from '../../lib/legal-parameters.server.ts';
-import { parseCsv } from '../../lib/tabular/csv.ts';
+import { normalizeHeader, parseCsv } from '../../lib/tabular/csv.ts';
 import {
   describeCsvProblem,
   type ImportColumn,
@@ -40,23 +40,45 @@ type Key =
   | 'email'
   | 'website';
 
-/** The columns of the import file; Polish and English header names are both accepted. */
-export const IMPORT_COLUMNS: ImportColumn<Key>[] = [
-  { key: 'name', headers: ['nazwa', 'name'], required: true },
-  { key: 'kind', headers: ['rodzaj', 'kind', 'typ'], required: true },
-  { key: 'legalForm', headers: ['forma prawna', 'legal form', 'forma'] },
-  { key: 'nip', headers: ['nip'] },
-  { key: 'regon', headers: ['regon'] },
-  { key: 'krs', headers: ['krs'] },
-  { key: 'street', headers: ['ulica', 'street'] },
-  { key: 'houseNo', headers: ['nr domu', 'numer domu', 'house no', 'house number'] },
-  { key: 'flatNo', headers: ['nr lokalu', 'numer lokalu', 'flat no', 'flat number'] },
-  { key: 'postalCode', headers: ['kod pocztowy', 'kod', 'postcode', 'postal code'] },
-  { key: 'city', headers: ['miejscowość', 'miasto', 'town', 'city'] },
-  { key: 'phone', headers: ['telefon', 'phone'] },
-  { key: 'email', headers: ['e-mail', 'email', 'adres e-mail'] },
-  { key: 'website', headers: ['strona internetowa', 'strona', 'www', 'website'] },
+export type OrganisationColumn = ImportColumn<Key> & {
+  /** The header an export or template gets in each language; both are accepted on import. */
+  label: Record<Locale, string>;
+};
+
+function column(
+  key: Key,
+  label: Record<Locale, string>,
+  aliases: string[] = [],
+  required = false,
+): OrganisationColumn {
+  return { key, label, headers: [...new Set([label.pl, label.en, ...aliases])], required };
+}
+
+/**
+ * The columns of the import file, in export order. Polish and English header names are both
+ * accepted (so a file exported in either language imports back), plus a few common variants.
+ */
+export const IMPORT_COLUMNS: OrganisationColumn[] = [
+  column('name', { pl: 'nazwa', en: 'name' }, [], true),
+  column('kind', { pl: 'rodzaj', en: 'kind' }, ['typ'], true),
+  column('legalForm', { pl: 'forma prawna', en: 'legal form' }, ['forma']),
+  column('nip', { pl: 'nip', en: 'nip' }),
+  column('regon', { pl: 'regon', en: 'regon' }),
+  column('krs', { pl: 'krs', en: 'krs' }),
+  column('street', { pl: 'ulica', en: 'street' }),
+  column('houseNo', { pl: 'nr domu', en: 'house no' }, ['numer domu', 'house number']),
+  column('flatNo', { pl: 'nr lokalu', en: 'flat no' }, ['numer lokalu', 'flat number']),
+  column('postalCode', { pl: 'kod pocztowy', en: 'postcode' }, ['kod', 'postal code']),
+  column('city', { pl: 'miejscowość', en: 'town' }, ['miasto', 'city']),
+  column('phone', { pl: 'telefon', en: 'phone' }),
+  column('email', { pl: 'e-mail', en: 'email' }, ['adres e-mail']),
+  column('website', { pl: 'strona internetowa', en: 'website' }, ['strona', 'www']),
 ];
+
+/** The header row of an export or import template in the given language. */
+export function columnHeaders(locale: Locale): string[] {
+  return IMPORT_COLUMNS.map((c) => c.label[locale]);
+}
 
 /** Accepts a code ("ops"), its label in either language, the label without the bracket, and common short names. */
 function lookup<T extends string>(
@@ -143,7 +165,7 @@ export async function importOrganisations(
   const header = (key: Key) => {
     const col = IMPORT_COLUMNS.find((c) => c.key === key)!;
     return (
-      parsed.csv.header.find((h) => col.headers.includes(foldForSearch(h).replace(/[\s*:]+$/, ''))) ??
+      parsed.csv.header.find((h) => col.headers.some((a) => normalizeHeader(a) === normalizeHeader(h))) ??
       col.headers[0]!
     );
   };

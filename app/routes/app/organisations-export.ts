@@ -1,5 +1,5 @@
 import { directoryFilter } from '../../features/organisations/directory-filter.ts';
-import { IMPORT_COLUMNS } from '../../features/organisations/import-organisations.server.ts';
+import { columnHeaders } from '../../features/organisations/import-organisations.server.ts';
 import { canViewDirectory } from '../../features/organisations/organisation.policy.ts';
 import type { LegalForm, OrganisationKind } from '../../features/organisations/organisation.rules.ts';
 import { exportOrganisations } from '../../features/organisations/organisations.queries.server.ts';
@@ -19,32 +19,20 @@ export async function loader(args: Route.LoaderArgs) {
     if (!canViewDirectory(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
     const format = args.params.format;
     if (format !== 'csv' && format !== 'xlsx') throw new AppError('NOT_FOUND', 'errors.404.body');
-    const { t } = i18nOf(args.context);
+    const { t, locale } = i18nOf(args.context);
     const url = new URL(args.request.url);
-    const header = IMPORT_COLUMNS.map((c) => c.headers[0]!);
+    // Headers in the reader's language; the import accepts either language's headers.
+    const header = columnHeaders(locale);
     const { db } = services(args.context);
     if (url.searchParams.get('template') === '1') {
       return fileResponse(
         toCsv(header, [
-          [
-            'Stowarzyszenie Przykładowe',
-            t('organisations.kind.association'),
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-            '',
-          ],
+          header.map((_, i) =>
+            i === 0 ? 'Stowarzyszenie Przykładowe' : i === 1 ? t('organisations.kind.association') : '',
+          ),
         ]),
         {
-          filename: 'szablon-organizacje.csv',
+          filename: locale === 'pl' ? 'szablon-organizacje.csv' : 'organisations-template.csv',
           contentType: CONTENT_TYPES.csv,
         },
       );
@@ -82,7 +70,7 @@ export async function loader(args: Route.LoaderArgs) {
       entityType: 'organisation',
       details: { format, count: rows.length },
     });
-    const filename = `organizacje-${locality.slug}-${todayInWarsaw()}.${format}`;
+    const filename = `${locale === 'pl' ? 'organizacje' : 'organisations'}-${locality.slug}-${todayInWarsaw()}.${format}`;
     if (format === 'csv')
       return fileResponse(toCsv([...header, pesHeader], withPes), {
         filename,

@@ -11,7 +11,7 @@ import { canManageDirectory } from '../../features/organisations/organisation.po
 import { AppError } from '../../lib/errors.ts';
 import { CATALOGS, type MessageKey } from '../../lib/i18n/catalog.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
-import { redirectWithFlash, requireActor, run, services } from '../../lib/request.server.ts';
+import { i18nOf, redirectWithFlash, requireActor, run, services } from '../../lib/request.server.ts';
 import type { ImportError } from '../../lib/tabular/import.ts';
 import type { Route } from './+types/organisations-import';
 
@@ -25,9 +25,10 @@ async function guard(args: Route.LoaderArgs | Route.ActionArgs) {
 export async function loader(args: Route.LoaderArgs) {
   return run(async () => {
     const { locality } = await guard(args);
+    const { locale } = i18nOf(args.context);
     return {
       locality: { slug: locality.slug, name: locality.name },
-      columns: IMPORT_COLUMNS.map((c) => ({ header: c.headers[0]!, required: Boolean(c.required) })),
+      columns: IMPORT_COLUMNS.map((c) => ({ header: c.label[locale], required: Boolean(c.required) })),
       maxRows: IMPORT_MAX_ROWS,
     };
   });

@@ -1,5 +1,13 @@
 import { data, Form, Link } from 'react-router';
-import { CsrfInput, ErrorSummary, PostForm, TextArea, TextField } from '../../components/ui/form.tsx';
+import {
+  CsrfInput,
+  ErrorSummary,
+  errorText,
+  fieldId,
+  PostForm,
+  TextArea,
+  TextField,
+} from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
@@ -13,7 +21,7 @@ import {
   raiseProblem,
 } from '../../features/problems/problems.server.ts';
 import { AppError } from '../../lib/errors.ts';
-import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
+import { type FieldError, type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
 import { parsePage } from '../../lib/pagination.ts';
 import { redirectWithFlash, requireActor, run, services, throwAppError } from '../../lib/request.server.ts';
 import type { Route } from './+types/problems';
@@ -108,6 +116,36 @@ export async function action(args: Route.ActionArgs) {
   }
 }
 
+/**
+ * The moderator's note on one card. Each card has its own id, so every label and hint belongs to
+ * its own field; the card whose form failed uses the id the error summary links to.
+ */
+function ModerationNote({ id, error }: { id: string; error?: FieldError | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label htmlFor={id}>{t('problems.moderation.note')}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t('problems.moderation.noteHint')}
+      </p>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name="note"
+        type="text"
+        className="input input--full"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+      />
+    </div>
+  );
+}
+
 export default function Problems({ loaderData, actionData }: Route.ComponentProps) {
   const { t, dateTime } = useI18n();
   const { locality, status, pending, moderate, rows, page } = loaderData;
@@ -141,7 +179,14 @@ export default function Problems({ loaderData, actionData }: Route.ComponentProp
       ) : null}
       <Form method="get" className="filter-bar">
         <label htmlFor="problem-status">{t('problems.list.statusFilter')}</label>
-        <select id="problem-status" name="status" defaultValue={status} className="input input--medium">
+        {/* Keyed by the filter, so it shows the filter in force after a link such as "review them". */}
+        <select
+          key={status}
+          id="problem-status"
+          name="status"
+          defaultValue={status}
+          className="input input--medium"
+        >
           <option value="">{t('problems.list.allStatuses')}</option>
           {PROBLEM_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -195,10 +240,8 @@ export default function Problems({ loaderData, actionData }: Route.ComponentProp
                     <input type="hidden" name="returnStatus" value={status} />
                     {rowFail ? <ErrorSummary errors={rowFail.errors} /> : null}
                     {p.status === 'pending' ? (
-                      <TextField
-                        name="note"
-                        label={t('problems.moderation.note')}
-                        hint={t('problems.moderation.noteHint')}
+                      <ModerationNote
+                        id={rowFail ? fieldId('note') : `note-${p.id}`}
                         error={rowFail?.errors.note}
                       />
                     ) : null}
