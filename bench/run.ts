@@ -30,6 +30,7 @@ import {
 import { autocannon, type OpenLoopResult, openLoop } from './load.ts';
 import {
   buildPartnership,
+  buildProgramme,
   csrfField,
   directorySize,
   FormClient,
@@ -59,6 +60,8 @@ const IMPORT_ROWS = 5_000;
 const IMPORT_MAX_MS = 10_000;
 const SEARCH = { ratePerSec: 25, p95MaxMs: 100 };
 const PARTNERSHIP = { members: 60, commitments: 300, ratePerSec: 10, p95MaxMs: 80, sqlMax: 10 };
+/** The programme on that partnership: 5 goals × 6 actions × 10 tasks = 300 tasks. */
+const PROGRAMME = { goals: 5, actionsPerGoal: 6, tasksPerAction: 10 };
 /** Requests one at a time (closed loop): the page's own cost, without queueing behind other requests. */
 const SEQUENTIAL = 20;
 const LOCALITY = 'poznan';
@@ -304,7 +307,22 @@ async function dataFigures(svc: Service): Promise<void> {
       target: '—',
       result: 'info',
     });
-    const label = `Partnership page (${PARTNERSHIP.members} members, ${PARTNERSHIP.commitments} commitments)`;
+    step('building its programme of action through the programme forms');
+    const progStarted = performance.now();
+    const programme = await buildProgramme(client, {
+      partnershipPath: built.path,
+      ...PROGRAMME,
+      today: todayInWarsaw(),
+    });
+    const progMs = performance.now() - progStarted;
+    step(`  ${programme.posts} form POSTs in ${fmt.s(progMs)}: ${programme.tasks} tasks`);
+    rows.push({
+      metric: `Programme of action (${programme.tasks} tasks) built through the forms: ${programme.posts} POSTs, one at a time`,
+      value: `${fmt.s(progMs)} (${fmt.ms(progMs / programme.posts)} each)`,
+      target: '—',
+      result: 'info',
+    });
+    const label = `Partnership page (${PARTNERSHIP.members} members, ${PARTNERSHIP.commitments} commitments, ${programme.tasks} tasks)`;
     step(`partnership page, ${SEQUENTIAL} requests one at a time: ${built.path} as ${DEMO_EMAIL}`);
     const single: number[] = [];
     let bytes = 0;
@@ -326,6 +344,15 @@ async function dataFigures(svc: Service): Promise<void> {
     });
     step(`partnership page latency: ${built.path} as ${DEMO_EMAIL}`);
     await pageLatency(svc, cookie, () => built.path, label, PARTNERSHIP);
+    const programmePath = `${built.path}/programme`;
+    step(`programme page latency: ${programmePath} as ${DEMO_EMAIL}`);
+    await pageLatency(
+      svc,
+      cookie,
+      () => programmePath,
+      `Programme page (${programme.tasks} tasks in ${PROGRAMME.goals} goals)`,
+      { ...PARTNERSHIP, p95MaxMs: 150 },
+    );
   } finally {
     client.close();
   }

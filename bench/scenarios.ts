@@ -319,3 +319,99 @@ export async function buildPartnership(
   }
   return { path, posts };
 }
+
+/**
+ * Builds the partnership's programme of action through the programme's forms, as the
+ * coordinator: goals, actions under each goal, tasks under each action, each task with a
+ * responsible member organisation and a due date (every fifth one already past, so the page
+ * flags overdue tasks), every fourth task done. Returns how many POSTs it took.
+ */
+export async function buildProgramme(
+  client: FormClient,
+  opts: {
+    partnershipPath: string;
+    goals: number;
+    actionsPerGoal: number;
+    tasksPerAction: number;
+    today: string;
+  },
+): Promise<{ posts: number; tasks: number }> {
+  const newPath = `${opts.partnershipPath}/programme/new`;
+  const orgs = selectOptions(await client.page(`${newPath}?level=task`), 'responsibleOrganisationId').filter(
+    (o) => o.value,
+  );
+  if (orgs.length === 0) throw new Error('the task form offers no responsible organisations');
+  const idOf = (location: string) => {
+    const m = /#item-([0-9a-f-]{36})$/.exec(location);
+    if (!m) throw new Error(`saving a programme item led to ${location}`);
+    return m[1]!;
+  };
+  const base = { description: '', responsibleUserId: '', indicatorName: '', indicatorUnit: '' };
+  let posts = 0;
+  let tasks = 0;
+  for (let g = 0; g < opts.goals; g++) {
+    const goalId = idOf(
+      await client.submit(newPath, {
+        ...base,
+        level: 'goal',
+        parentId: '',
+        title: `Cel ${g + 1}: więcej miejsc pracy w ekonomii społecznej`,
+        responsibleOrganisationId: '',
+        startsOn: '',
+        dueOn: '',
+        status: 'in_progress',
+        progress: '0',
+        indicatorTarget: '',
+        indicatorActual: '',
+      }),
+    );
+    posts += 1;
+    for (let a = 0; a < opts.actionsPerGoal; a++) {
+      const actionId = idOf(
+        await client.submit(newPath, {
+          ...base,
+          level: 'action',
+          parentId: goalId,
+          title: `Działanie ${g + 1}.${a + 1}: wsparcie grup inicjatywnych`,
+          responsibleOrganisationId: orgs[(g + a) % orgs.length]!.value,
+          startsOn: '',
+          dueOn: '',
+          status: 'in_progress',
+          progress: '0',
+          indicatorTarget: '',
+          indicatorActual: '',
+        }),
+      );
+      posts += 1;
+      for (let k = 0; k < opts.tasksPerAction; k++) {
+        const i = tasks;
+        const done = i % 4 === 0;
+        await client.submit(newPath, {
+          ...base,
+          level: 'task',
+          parentId: actionId,
+          title: `Zadanie ${g + 1}.${a + 1}.${k + 1}: spotkanie informacyjne w sołectwie`,
+          responsibleOrganisationId: orgs[i % orgs.length]!.value,
+          startsOn: daysBefore(opts.today, 60),
+          dueOn: i % 5 === 0 ? daysBefore(opts.today, 7) : daysBefore(opts.today, -30 - (i % 60)),
+          status: done ? 'done' : 'planned',
+          progress: done ? '100' : String((i * 7) % 90),
+          indicatorName: 'Osoby objęte wsparciem',
+          indicatorUnit: 'osoby',
+          indicatorTarget: String(10 + (i % 20)),
+          indicatorActual: String(i % 15),
+        });
+        posts += 1;
+        tasks += 1;
+      }
+    }
+  }
+  return { posts, tasks };
+}
+
+/** The ISO date `days` before `iso` (negative: after). */
+function daysBefore(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { hasAnyUser } from '../app/features/auth/setup.server.ts';
+import { clubPremisesLedger } from '../app/features/club/premises-ledger.server.ts';
 import { sendFollowUpReminders } from '../app/features/organisations/contacts.server.ts';
+import { sendProgrammeReminders } from '../app/features/programme/programme-reminders.server.ts';
 import { todayInWarsaw } from '../app/lib/i18n/i18n.ts';
 import { errorFields, log } from '../app/lib/logger.ts';
 import { openDatabase } from '../db/client.ts';
@@ -39,6 +41,14 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
       today: todayInWarsaw(),
       baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+  programmeReminders: (mail) =>
+    sendProgrammeReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
+  // Lent club premises: the new month's entry in the in-kind ledger.
+  clubPremisesLedger: () => clubPremisesLedger(handle.db, { today: todayInWarsaw() }),
 });
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 

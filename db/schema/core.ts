@@ -128,6 +128,8 @@ export const invitations = pgTable(
       .notNull()
       .references(() => localities.id, { onDelete: 'cascade' }),
     role: text('role').notNull(),
+    /** For a partner representative or an enterprise member: the organisation they will speak for. */
+    organisationId: uuid('organisation_id'),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

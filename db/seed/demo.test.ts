@@ -1,7 +1,14 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { annualReport } from '../../app/features/club/annual-report.server.ts';
+import { premisesLedgerMonths } from '../../app/features/club/club.rules.ts';
+import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/db.ts';
 import {
+  clubActivities,
+  clubAttendance,
+  clubMembers,
+  clubs,
   commitments,
   inKindEntries,
   localities,
@@ -12,8 +19,13 @@ import {
   roadmapStepEvents,
   users,
 } from '../schema/index.ts';
+import { SEEDED_CLUBS } from './club.ts';
+import { daysFrom } from './dates.ts';
 import { DEMO_USERS, seedDemo } from './demo.ts';
+import { SEEDED_MEETINGS, seededMeetingCounts } from './meetings.ts';
 import { SEEDED_PARTNERSHIPS } from './partnerships.ts';
+import { SEEDED_PROBLEMS } from './problems.ts';
+import { SEEDED_PROGRAMME, seededProgrammeCounts } from './programme.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -82,11 +94,12 @@ describe('the demo seed', () => {
       expect(await n(partnershipMembers)).toBe(seeded.members);
       expect(await n(commitments)).toBe(seeded.commitments);
     }
-    // Delivered in-kind commitments, and only those, are in the ledger.
+    // Delivered in-kind commitments, and only those, are in the ledger (besides the clubs' lent premises).
     const ledger = await t.db
       .select({ slug: localities.slug, source: inKindEntries.source, n: count() })
       .from(inKindEntries)
       .innerJoin(localities, eq(localities.id, inKindEntries.localityId))
+      .where(eq(inKindEntries.source, 'commitment'))
       .groupBy(localities.slug, inKindEntries.source)
       .orderBy(asc(localities.slug));
     expect(ledger).toEqual([
@@ -100,6 +113,94 @@ describe('the demo seed', () => {
       .innerJoin(localities, eq(localities.id, organisations.localityId))
       .where(eq(localities.slug, 'kwilcz'));
     expect(kwilcz!.n).toBe(0);
+  });
+
+  it('fills the problems register and the programmes of action of Wągrowiec and Poznań', async () => {
+    for (const slug of ['wagrowiec', 'poznan'] as const) {
+      const c = await seededProgrammeCounts(t.db, slug);
+      expect(c.problems, slug).toEqual(SEEDED_PROBLEMS[slug]);
+      expect(c.programme, slug).toEqual(SEEDED_PROGRAMME[slug]);
+      expect(c.linkedTasks, slug).toBeGreaterThan(0);
+    }
+    expect((await seededProgrammeCounts(t.db, 'wagrowiec')).publicProgress).toBe(true);
+    expect((await seededProgrammeCounts(t.db, 'poznan')).publicProgress).toBe(false);
+  });
+
+  it('gives Wągrowiec and Poznań meetings with attendance, decisions and invitations, and Kwilcz none', async () => {
+    for (const slug of ['wagrowiec', 'poznan'] as const) {
+      const c = (await seededMeetingCounts(t.db, slug))!;
+      const seeded = SEEDED_MEETINGS[slug];
+      expect([c.held, c.planned, c.cancelled, c.decisions], slug).toEqual([
+        seeded.held,
+        seeded.planned,
+        seeded.cancelled,
+        seeded.decisions,
+      ]);
+      expect(c.present, slug).toBeGreaterThan(5);
+      expect(c.invitedAhead, slug).toBeGreaterThan(3);
+    }
+    // One of Wągrowiec's decisions added a task to its programme of action.
+    expect((await seededMeetingCounts(t.db, 'wagrowiec'))!.decisionTasks).toBe(1);
+    expect((await seededMeetingCounts(t.db, 'kwilcz'))!.held).toBe(0);
+  });
+
+  it('gives Wągrowiec and Poznań a club whose lent premises count in the ledger month by month', async () => {
+    const today = todayInWarsaw();
+    for (const slug of ['wagrowiec', 'poznan'] as const) {
+      const seeded = SEEDED_CLUBS[slug];
+      const [club] = await t.db
+        .select({ id: clubs.id, name: clubs.name })
+        .from(clubs)
+        .innerJoin(localities, eq(localities.id, clubs.localityId))
+        .where(eq(localities.slug, slug));
+      expect(club?.name, slug).toBe(seeded.name);
+      const [m] = await t.db.select({ n: count() }).from(clubMembers).where(eq(clubMembers.clubId, club!.id));
+      expect(m!.n, slug).toBe(seeded.members);
+      const months = premisesLedgerMonths(
+        {
+          premisesAddress: 'x',
+          premisesProviderId: 'x',
+          premisesLent: true,
+          premisesMonthlyValuePln: seeded.monthlyValue,
+          premisesFrom: daysFrom(today, seeded.premisesFrom),
+          premisesTo: null,
+        },
+        today,
+      );
+      const entries = await t.db
+        .select({ sourceId: inKindEntries.sourceId, value: inKindEntries.valuePln })
+        .from(inKindEntries)
+        .where(eq(inKindEntries.source, 'club_premises'))
+        .orderBy(asc(inKindEntries.sourceId));
+      const ofClub = entries.filter((e) => e.sourceId?.startsWith(`${club!.id}:`));
+      expect(
+        ofClub.map((e) => e.sourceId),
+        slug,
+      ).toEqual(months.map((x) => `${club!.id}:${x.month}`));
+      expect(
+        ofClub.every((e) => Number(e.value) === Number(seeded.monthlyValue)),
+        slug,
+      ).toBe(true);
+      const [held] = await t.db
+        .select({ n: count() })
+        .from(clubAttendance)
+        .innerJoin(clubActivities, eq(clubActivities.id, clubAttendance.activityId))
+        .where(eq(clubActivities.clubId, club!.id));
+      expect(held!.n, slug).toBeGreaterThan(50);
+    }
+    // Poznań's annual report for last year has content.
+    const [pz] = await t.db
+      .select({ id: clubs.id, localityId: clubs.localityId })
+      .from(clubs)
+      .where(eq(clubs.name, SEEDED_CLUBS.poznan.name));
+    const report = await annualReport(t.db, {
+      localityId: pz!.localityId,
+      clubId: pz!.id,
+      year: Number(today.slice(0, 4)) - 1,
+    });
+    expect(report.grants.length).toBe(2);
+    expect(report.membersTotal.members).toBeGreaterThan(5);
+    expect(report.activitiesTotal.count).toBeGreaterThan(3);
   });
 
   it('is idempotent: a second run adds nothing', async () => {

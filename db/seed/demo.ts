@@ -1,9 +1,9 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
 import type { Role } from '../../app/lib/roles.ts';
 import { makeLocality, makeUser, setStep } from '../../tests/factories/index.ts';
 import type { Db } from '../client.ts';
-import { localities, users } from '../schema/index.ts';
+import { localities, memberships, organisations, users } from '../schema/index.ts';
 import { seedClub } from './club.ts';
 import { daysFrom } from './dates.ts';
 import { seedMeetings } from './meetings.ts';
@@ -26,6 +26,8 @@ type DemoUser = {
   name: string;
   admin?: boolean;
   roles: [keyof typeof DEMO_LOCALITIES, Role][];
+  /** For a partner representative or enterprise member: the organisation (by name) they speak for. */
+  speaksFor?: string;
 };
 
 /** Invented people, one or more for every role. */
@@ -52,11 +54,19 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { email: 'animator.kwilcz@splot.demo', name: 'Jan Kowalczyk', roles: [['kwilcz', 'animator']] },
   { email: 'lider.poznan@splot.demo', name: 'Ewa Szymańska', roles: [['poznan', 'leader']] },
+  // Kwilcz's directory starts empty: the coordinator links this account once the parish is in it.
   { email: 'partner.kwilcz@splot.demo', name: 'Ks. Marek Dąbrowski', roles: [['kwilcz', 'partner_rep']] },
+  {
+    email: 'partner.wagrowiec@splot.demo',
+    name: 'Ks. Paweł Jankowski',
+    roles: [['wagrowiec', 'partner_rep']],
+    speaksFor: 'Parafia pw. św. Jana Chrzciciela w Wągrowcu',
+  },
   {
     email: 'przedsiebiorstwo.wagrowiec@splot.demo',
     name: 'Zofia Kamińska',
     roles: [['wagrowiec', 'enterprise_member']],
+    speaksFor: 'Spółdzielnia Socjalna „Zielona Pracownia”',
   },
   { email: 'uczestnik.poznan@splot.demo', name: 'Łukasz Wójcik', roles: [['poznan', 'participant']] },
 ];
@@ -99,6 +109,26 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
     return { id: ids[email]!, name: u.name, email };
   };
   await seedOrganisations(db, loc);
+  for (const u of DEMO_USERS) {
+    if (!u.speaksFor) continue;
+    for (const [l, role] of u.roles) {
+      const [org] = await db
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(and(eq(organisations.localityId, loc[l].id), eq(organisations.name, u.speaksFor)));
+      if (!org) throw new Error(`Demo seed: no "${u.speaksFor}" in ${loc[l].name}`);
+      await db
+        .update(memberships)
+        .set({ organisationId: org.id })
+        .where(
+          and(
+            eq(memberships.userId, ids[u.email]!),
+            eq(memberships.localityId, loc[l].id),
+            eq(memberships.role, role),
+          ),
+        );
+    }
+  }
   const places = {
     today,
     wagrowiec: { locality: loc.wagrowiec, coordinator: coordinatorOf('koordynator.wagrowiec@splot.demo') },

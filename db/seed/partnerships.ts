@@ -65,12 +65,22 @@ const WAGROWIEC: PartnershipSeed = {
     {
       org: 'Urząd Miasta Wągrowiec',
       kind: 'premises',
-      description: 'Użyczenie sali w domu kultury na spotkania klubu, dwa popołudnia w tygodniu',
-      quantity: '12',
-      unit: 'month',
-      valuePln: '14400',
+      // Not the club's room: the club's lent premises enter the ledger month by month from the club's settings.
+      description: 'Użyczenie sali sesyjnej urzędu na zgromadzenia partnerów, raz na kwartał',
+      quantity: '4',
+      unit: 'day',
+      valuePln: '2400',
       period: [-90, 274],
       delivered: -90,
+    },
+    {
+      org: 'Parafia pw. św. Jana Chrzciciela w Wągrowcu',
+      kind: 'premises',
+      description: 'Udostępnienie salki parafialnej na spotkania grupy samokształceniowej, co drugi czwartek',
+      quantity: '6',
+      unit: 'month',
+      valuePln: '1800',
+      period: [7, 190],
     },
     {
       org: 'Parafia pw. św. Jana Chrzciciela w Wągrowcu',
@@ -191,11 +201,11 @@ const POZNAN: PartnershipSeed = {
     {
       org: 'Urząd Miasta Poznań',
       kind: 'premises',
-      description:
-        'Użyczenie lokalu przy ul. Św. Marcin (ok. 120 m²) na klub i CES: pierwszy rok umowy użyczenia',
-      quantity: '12',
-      unit: 'month',
-      valuePln: '86400',
+      // Not the club's premises (those enter the ledger month by month from the club's settings).
+      description: 'Użyczenie sali w Centrum Inicjatyw Lokalnych na kurs liderów, dwa dni w miesiącu',
+      quantity: '24',
+      unit: 'day',
+      valuePln: '9600',
       period: [-290, 74],
       delivered: -290,
     },

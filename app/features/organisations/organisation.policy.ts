@@ -15,3 +15,11 @@ export function canViewDirectory(actor: Actor, locality: ActorLocality): boolean
     locality.roles.some((r) => r === 'partner_rep' || r === 'enterprise_member')
   );
 }
+
+/**
+ * Who speaks for an organisation (its partner representatives and enterprise members with an
+ * account) decides what they may change elsewhere, so only the coordinator sets it.
+ */
+export function canManageRepresentatives(actor: Actor, locality: ActorLocality): boolean {
+  return actor.isPlatformAdmin || locality.roles.includes('coordinator');
+}

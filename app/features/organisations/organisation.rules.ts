@@ -132,3 +132,11 @@ export function similarNames(a: string, b: string): boolean {
   const max = Math.min(a.length, b.length) >= 12 ? 2 : 1;
   return editDistance(a, b, max) <= max;
 }
+
+/** The roles whose holders speak for one organisation of the directory. */
+export const REPRESENTATIVE_ROLES = ['partner_rep', 'enterprise_member'] as const;
+export type RepresentativeRole = (typeof REPRESENTATIVE_ROLES)[number];
+
+export function isRepresentativeRole(value: unknown): value is RepresentativeRole {
+  return value === 'partner_rep' || value === 'enterprise_member';
+}

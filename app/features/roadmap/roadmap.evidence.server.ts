@@ -1,7 +1,10 @@
 import type { Db } from '../../../db/client.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n/catalog.ts';
+import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
+import { clubEvidence } from '../club/club.queries.server.ts';
 import { partnershipEvidence } from '../partnerships/partnerships.queries.server.ts';
+import { programmeEvidence } from '../programme/programme.queries.server.ts';
 import type { StepKey } from './roadmap.rules.ts';
 
 export type LiveEvidence = Partial<
@@ -23,5 +26,24 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
     };
   }
   out.local_partners = { key: 'roadmap.evidence.partners', values: { count: p.partnerCount } };
+  const programme = await programmeEvidence(db, opts);
+  if (programme.goals > 0)
+    out.programmes_and_funding = { key: 'roadmap.evidence.programme', values: programme };
+  const club = await clubEvidence(db, { ...opts, today: todayInWarsaw() });
+  if (club.premises) {
+    const { address, providerName, from, lent } = club.premises;
+    out.club_premises =
+      lent && providerName && from
+        ? {
+            key: 'roadmap.evidence.clubPremises',
+            values: { address, provider: providerName, date: dateInputValue(from) },
+          }
+        : { key: 'roadmap.evidence.clubPremisesAddress', values: { address } };
+  }
+  if (club.animators > 0)
+    out.animator_employed = {
+      key: 'roadmap.evidence.animators',
+      values: { count: club.animators, fte: club.fte },
+    };
   return out;
 }

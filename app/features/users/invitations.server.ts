@@ -18,8 +18,27 @@ export async function inviteUser(
   db: Db,
   opts: { actor: Actor; input: InviteInput; baseUrl: string; mail: MailQueue; locale: Locale; now?: Date },
 ): Promise<void> {
+  if (!opts.actor.isPlatformAdmin) throw new AppError('FORBIDDEN', 'errors.403.body');
+  await createInvitation(db, opts);
+}
+
+/**
+ * Records an invitation and e-mails its link. The caller has checked who may invite; an
+ * organisation, when given, is the one a partner representative or enterprise member will
+ * speak for (checked by the caller to be in the locality's directory).
+ */
+export async function createInvitation(
+  db: Db,
+  opts: {
+    actor: Actor;
+    input: InviteInput & { organisationId?: string | null };
+    baseUrl: string;
+    mail: MailQueue;
+    locale: Locale;
+    now?: Date;
+  },
+): Promise<void> {
   const { actor, input } = opts;
-  if (!actor.isPlatformAdmin) throw new AppError('FORBIDDEN', 'errors.403.body');
   const now = opts.now ?? new Date();
   const [locality] = await db
     .select({ id: localities.id, name: localities.name })
@@ -40,6 +59,7 @@ export async function inviteUser(
       email: input.email,
       localityId: locality.id,
       role: input.role,
+      organisationId: input.organisationId ?? null,
       invitedBy: actor.userId,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
@@ -50,7 +70,7 @@ export async function inviteUser(
       requestId: actor.requestId,
       action: 'invitation.create',
       entityType: 'invitation',
-      details: { email: input.email, role: input.role },
+      details: { email: input.email, role: input.role, organisationId: input.organisationId ?? null },
     });
   });
   const { t } = getI18n(opts.locale);
@@ -70,6 +90,7 @@ export type OpenInvitation = {
   tokenHash: string;
   email: string;
   role: Role;
+  organisationId: string | null;
   localityId: string;
   localityName: string;
   localitySlug: string;
@@ -87,6 +108,7 @@ export async function findOpenInvitation(
       tokenHash: invitations.tokenHash,
       email: invitations.email,
       role: invitations.role,
+      organisationId: invitations.organisationId,
       localityId: invitations.localityId,
       localityName: localities.name,
       localitySlug: localities.slug,
@@ -147,10 +169,24 @@ export async function acceptInvitation(
         .returning({ id: users.id });
       userId = created!.id;
     }
-    await tx
-      .insert(memberships)
-      .values({ userId: userId!, localityId: invitation.localityId, role: invitation.role })
-      .onConflictDoNothing();
+    const membership = {
+      userId: userId!,
+      localityId: invitation.localityId,
+      role: invitation.role,
+      organisationId: invitation.organisationId,
+    };
+    if (invitation.organisationId) {
+      // Speaking for an organisation: the invitation's organisation replaces an earlier one.
+      await tx
+        .insert(memberships)
+        .values(membership)
+        .onConflictDoUpdate({
+          target: [memberships.userId, memberships.localityId, memberships.role],
+          set: { organisationId: invitation.organisationId },
+        });
+    } else {
+      await tx.insert(memberships).values(membership).onConflictDoNothing();
+    }
     await writeAudit(tx, {
       actorUserId: userId,
       localityId: invitation.localityId,

@@ -1,15 +1,18 @@
 import { data, Link } from 'react-router';
+import { z } from 'zod';
 import {
   CsrfInput,
   DateField,
   ErrorSummary,
   PostForm,
+  RadioGroup,
   SelectField,
   TextArea,
   TextField,
 } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { emailField } from '../../features/auth/auth.schema.ts';
 import { contactEventSchema } from '../../features/organisations/contact-event.schema.ts';
 import {
   addContact,
@@ -17,8 +20,17 @@ import {
   completeFollowUp,
   removeContact,
 } from '../../features/organisations/contacts.server.ts';
-import { canManageDirectory, canViewDirectory } from '../../features/organisations/organisation.policy.ts';
-import type { LegalForm, OrganisationKind } from '../../features/organisations/organisation.rules.ts';
+import {
+  canManageDirectory,
+  canManageRepresentatives,
+  canViewDirectory,
+} from '../../features/organisations/organisation.policy.ts';
+import {
+  isRepresentativeRole,
+  type LegalForm,
+  type OrganisationKind,
+  REPRESENTATIVE_ROLES,
+} from '../../features/organisations/organisation.rules.ts';
 import {
   CONTACT_CHANNELS,
   contactSchema,
@@ -29,12 +41,26 @@ import {
   listContactEvents,
   listContacts,
 } from '../../features/organisations/organisations.queries.server.ts';
+import {
+  inviteRepresentative,
+  linkRepresentative,
+  representativesOf,
+  unlinkRepresentative,
+} from '../../features/organisations/representatives.server.ts';
 import { listResponsibleCandidates } from '../../features/roadmap/roadmap.queries.server.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
-import { redirectWithFlash, requireActor, run, services, throwAppError } from '../../lib/request.server.ts';
+import {
+  i18nOf,
+  redirectWithFlash,
+  requireActor,
+  run,
+  services,
+  throwAppError,
+} from '../../lib/request.server.ts';
+import { baseUrl } from '../../lib/urls.server.ts';
 import type { Route } from './+types/organisation';
 
 export async function loader(args: Route.LoaderArgs) {
@@ -49,13 +75,14 @@ export async function loader(args: Route.LoaderArgs) {
     if (!org) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canManage = canManageDirectory(actor, locality);
     // Contact people and the contact history are personal data: staff who keep the directory only.
-    const [contacts, events, staff] = canManage
+    const [contacts, events, staff, representatives] = canManage
       ? await Promise.all([
           listContacts(db, { localityId: locality.localityId, organisationId: org.id }),
           listContactEvents(db, { localityId: locality.localityId, organisationId: org.id }),
           listResponsibleCandidates(db, { localityId: locality.localityId }),
+          representativesOf(db, { localityId: locality.localityId, organisationId: org.id }),
         ])
-      : [[], [], []];
+      : [[], [], [], null];
     return {
       locality: { slug: locality.slug, name: locality.name },
       org: {
@@ -91,6 +118,8 @@ export async function loader(args: Route.LoaderArgs) {
       events,
       staff,
       canManage,
+      representatives,
+      canManageRepresentatives: canManageRepresentatives(actor, locality),
       today: dateInputValue(todayInWarsaw()),
       selfId: actor.userId,
     };
@@ -98,6 +127,11 @@ export async function loader(args: Route.LoaderArgs) {
 }
 
 type Failure = { ok: false; intent: string; errors: FieldErrors; values: Record<string, string> };
+
+const representativeInviteSchema = z.object({
+  email: emailField,
+  role: z.string().refine(isRepresentativeRole, { message: 'organisations.representatives.roleRequired' }),
+});
 
 export async function action(args: Route.ActionArgs) {
   const { actor, locality } = await run(() => requireActor(args, { locality: args.params.locality }));
@@ -139,6 +173,41 @@ export async function action(args: Route.ActionArgs) {
         key: 'organisations.events.added',
       });
     }
+    if (intent === 'inviteRepresentative') {
+      const parsed = parseForm(form, representativeInviteSchema);
+      if (!parsed.ok) return fail(parsed.errors, 400);
+      const { config, mail } = services(args.context);
+      await inviteRepresentative(db, {
+        actor,
+        locality,
+        organisationId,
+        email: parsed.data.email,
+        role: parsed.data.role,
+        baseUrl: baseUrl(args.request, config),
+        mail,
+        locale: i18nOf(args.context).locale,
+      });
+      return redirectWithFlash(args.context, `${back}#representatives`, {
+        kind: 'success',
+        key: 'organisations.representatives.invited',
+      });
+    }
+    if (intent === 'linkRepresentative' || intent === 'unlinkRepresentative') {
+      // The account is chosen as "<user id>:<role>" (one person may hold both roles).
+      const [userId = '', role = ''] = String(form.get('representative') ?? '').split(':');
+      if (intent === 'linkRepresentative') {
+        await linkRepresentative(db, { actor, locality, organisationId, userId, role });
+      } else {
+        await unlinkRepresentative(db, { actor, locality, organisationId, userId, role });
+      }
+      return redirectWithFlash(args.context, `${back}#representatives`, {
+        kind: 'success',
+        key:
+          intent === 'linkRepresentative'
+            ? 'organisations.representatives.linked'
+            : 'organisations.representatives.unlinked',
+      });
+    }
     if (intent === 'completeFollowUp') {
       const eventId = Number(form.get('eventId'));
       if (!Number.isInteger(eventId)) throw new AppError('BAD_REQUEST', 'errors.400.body');
@@ -164,10 +233,12 @@ export async function action(args: Route.ActionArgs) {
 
 export default function Organisation({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date, dateTime } = useI18n();
-  const { locality, org, contacts, events, staff, canManage, today, selfId } = loaderData;
+  const { locality, org, contacts, events, staff, canManage, today, selfId, representatives } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const contactFail = failed?.intent === 'addContact' ? failed : null;
   const eventFail = failed?.intent === 'addEvent' ? failed : null;
+  const inviteFail = failed?.intent === 'inviteRepresentative' ? failed : null;
+  const linkFail = failed?.intent === 'linkRepresentative' ? failed : null;
   const base = `/app/${locality.slug}/organisations`;
   return (
     <>
@@ -352,6 +423,120 @@ export default function Organisation({ loaderData, actionData }: Route.Component
               </details>
             ) : null}
           </section>
+
+          {representatives ? (
+            <section aria-labelledby="representatives" className="section">
+              <h2 id="representatives">{t('organisations.representatives.title')}</h2>
+              <p className="muted">{t('organisations.representatives.lead')}</p>
+              {representatives.linked.length === 0 && representatives.pending.length === 0 ? (
+                <p>{t('organisations.representatives.none')}</p>
+              ) : (
+                <ul className="contact-list">
+                  {representatives.linked.map((r) => (
+                    <li key={`${r.userId}:${r.role}`} className="card">
+                      <p>
+                        <strong>{r.name}</strong>, {t(`common.role.${r.role}`)}
+                      </p>
+                      <p>{r.email}</p>
+                      {loaderData.canManageRepresentatives ? (
+                        <form method="post">
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="unlinkRepresentative" />
+                          <input type="hidden" name="representative" value={`${r.userId}:${r.role}`} />
+                          <button type="submit" className="button button--secondary button--small">
+                            {t('organisations.representatives.unlink')}
+                            <span className="visually-hidden">: {r.name}</span>
+                          </button>
+                        </form>
+                      ) : null}
+                    </li>
+                  ))}
+                  {representatives.pending.map((p) => (
+                    <li key={`${p.email}:${p.role}`} className="card">
+                      <p>
+                        {t('organisations.representatives.pending', {
+                          email: p.email,
+                          role: t(`common.role.${p.role}`),
+                          date: date(p.expiresOn),
+                        })}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {loaderData.canManageRepresentatives ? (
+                <>
+                  <details className="panel-details" open={Boolean(linkFail)}>
+                    <summary>{t('organisations.representatives.link.title')}</summary>
+                    {representatives.candidates.length === 0 ? (
+                      <p>{t('organisations.representatives.link.noCandidates')}</p>
+                    ) : (
+                      <>
+                        <ErrorSummary errors={linkFail?.errors} />
+                        <PostForm className="stack">
+                          <input type="hidden" name="intent" value="linkRepresentative" />
+                          <SelectField
+                            name="representative"
+                            label={t('organisations.representatives.link.label')}
+                            emptyLabel={t('organisations.representatives.link.choose')}
+                            error={linkFail?.errors.representative}
+                            options={representatives.candidates.map((c) => ({
+                              value: `${c.userId}:${c.role}`,
+                              label: c.organisationName
+                                ? t('organisations.representatives.link.elsewhere', {
+                                    name: c.name,
+                                    role: t(`common.role.${c.role}`),
+                                    organisation: c.organisationName,
+                                  })
+                                : t('organisations.representatives.link.free', {
+                                    name: c.name,
+                                    role: t(`common.role.${c.role}`),
+                                  }),
+                            }))}
+                          />
+                          <div>
+                            <button type="submit" className="button">
+                              {t('organisations.representatives.link.submit')}
+                            </button>
+                          </div>
+                        </PostForm>
+                      </>
+                    )}
+                  </details>
+                  <details className="panel-details" open={Boolean(inviteFail)}>
+                    <summary>{t('organisations.representatives.invite.title')}</summary>
+                    <ErrorSummary errors={inviteFail?.errors} />
+                    <PostForm className="stack">
+                      <input type="hidden" name="intent" value="inviteRepresentative" />
+                      <TextField
+                        name="email"
+                        type="email"
+                        autoComplete="off"
+                        label={t('organisations.representatives.invite.email')}
+                        defaultValue={inviteFail?.values.email}
+                        error={inviteFail?.errors.email}
+                      />
+                      <RadioGroup
+                        name="role"
+                        label={t('organisations.representatives.invite.role')}
+                        defaultValue={inviteFail?.values.role ?? 'partner_rep'}
+                        error={inviteFail?.errors.role}
+                        options={REPRESENTATIVE_ROLES.map((r) => ({
+                          value: r,
+                          label: t(`common.role.${r}`),
+                        }))}
+                      />
+                      <div>
+                        <button type="submit" className="button">
+                          {t('organisations.representatives.invite.submit')}
+                        </button>
+                      </div>
+                    </PostForm>
+                  </details>
+                </>
+              ) : null}
+            </section>
+          ) : null}
 
           <section aria-labelledby="history" className="section">
             <h2 id="history">{t('organisations.events.title')}</h2>

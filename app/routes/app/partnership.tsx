@@ -1,4 +1,4 @@
-import { data, Form, Link } from 'react-router';
+import { data, Form, Link, useLocation } from 'react-router';
 import {
   CsrfInput,
   DateField,
@@ -10,6 +10,8 @@ import {
 } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { MeetingsSummarySection } from '../../features/meetings/components/meetings-summary.tsx';
+import { nextMeeting } from '../../features/meetings/meetings.queries.server.ts';
 import { addCommitment, deliverCommitment } from '../../features/partnerships/commitments.server.ts';
 import {
   addMember,
@@ -43,6 +45,8 @@ import {
   listCommitments,
   listMembers,
 } from '../../features/partnerships/partnerships.queries.server.ts';
+import { ProgrammeSummarySection } from '../../features/programme/components/programme-summary.tsx';
+import { programmeSummary } from '../../features/programme/programme.queries.server.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { type FieldErrors, formValues, parseForm } from '../../lib/forms.ts';
@@ -59,7 +63,7 @@ export async function loader(args: Route.LoaderArgs) {
     if (!p) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canManage = canManagePartnership(actor, locality);
     const orgQuery = new URL(args.request.url).searchParams.get('org')?.slice(0, 100) ?? '';
-    const [members, commitments, candidates] = await Promise.all([
+    const [members, commitments, candidates, programme] = await Promise.all([
       listMembers(db, { localityId: locality.localityId, partnershipId: p.id }),
       listCommitments(db, { localityId: locality.localityId, partnershipId: p.id }),
       canManage
@@ -69,6 +73,7 @@ export async function loader(args: Route.LoaderArgs) {
             query: orgQuery,
           })
         : Promise.resolve({ rows: [], more: false }),
+      programmeSummary(db, { localityId: locality.localityId, partnershipId: p.id, today: todayInWarsaw() }),
     ]);
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -94,6 +99,12 @@ export async function loader(args: Route.LoaderArgs) {
         .filter((m) => canEditCommitment(actor, locality, m))
         .map((m) => ({ id: m.id, name: m.name })),
       today: dateInputValue(todayInWarsaw()),
+      nextMeeting: await nextMeeting(db, {
+        localityId: locality.localityId,
+        partnershipId: p.id,
+        now: new Date(),
+      }),
+      programme,
     };
   });
 }
@@ -197,6 +208,9 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
     ownMembers,
     today,
   } = loaderData;
+  // Each navigation (a saved form, a search) gives the folded forms fresh fields and closes them,
+  // as a full page load does without JavaScript; a failed form reopens with what was typed.
+  const { key: navigation } = useLocation();
   const deliverable = commitments.filter((c) => c.status !== 'delivered' && c.canEdit);
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = (intent: string) => (failed?.intent === intent ? failed : null);
@@ -241,7 +255,11 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           <p>{t('partnerships.leader.none')}</p>
         )}
         {canManage && members.length > 0 ? (
-          <details className="panel-details" open={Boolean(f('designateLeader'))}>
+          <details
+            key={`leader-${navigation}`}
+            className="panel-details"
+            open={Boolean(f('designateLeader'))}
+          >
             <summary>
               {p.leaderName ? t('partnerships.leader.change') : t('partnerships.leader.designate')}
             </summary>
@@ -330,6 +348,7 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
         )}
         {canManage ? (
           <details
+            key={`member-${navigation}`}
             className="panel-details"
             open={Boolean(f('addMember')) || Boolean(orgQuery) || members.length === 0}
           >
@@ -447,7 +466,11 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           </div>
         )}
         {deliverable.length > 0 ? (
-          <details className="panel-details" open={Boolean(f('deliverCommitment'))}>
+          <details
+            key={`deliver-${navigation}`}
+            className="panel-details"
+            open={Boolean(f('deliverCommitment'))}
+          >
             <summary>{t('partnerships.commitments.deliverTitle')}</summary>
             <ErrorSummary errors={f('deliverCommitment')?.errors} />
             <PostForm className="stack">
@@ -478,7 +501,11 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           </details>
         ) : null}
         {ownMembers.length > 0 ? (
-          <details className="panel-details" open={Boolean(f('addCommitment'))}>
+          <details
+            key={`commitment-${navigation}`}
+            className="panel-details"
+            open={Boolean(f('addCommitment'))}
+          >
             <summary>{t('partnerships.commitments.add')}</summary>
             <ErrorSummary errors={f('addCommitment')?.errors} />
             <PostForm className="stack">
@@ -561,18 +588,32 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
         ) : null}
       </section>
 
+      <ProgrammeSummarySection summary={loaderData.programme} href={`${base}/${p.id}/programme`} />
+
+      <MeetingsSummarySection next={loaderData.nextMeeting} href={`${base}/${p.id}/meetings`} />
+
       {canManage ? (
         <section aria-labelledby="settings" className="section">
           <h2 id="settings">{t('partnerships.settings.title')}</h2>
           <form method="post" className="inline-form">
             <CsrfInput />
             <input type="hidden" name="intent" value={p.publicProgress ? 'unpublish' : 'publish'} />
-            <p>{p.publicProgress ? t('partnerships.public.on') : t('partnerships.public.off')}</p>
+            <p>
+              {p.publicProgress ? t('partnerships.public.on') : t('partnerships.public.off')}
+              {p.publicProgress ? (
+                <>
+                  {' '}
+                  <a href={`/p/${locality.slug}/partnerships/${p.id}/progress`}>
+                    {t('programme.public.link')}
+                  </a>
+                </>
+              ) : null}
+            </p>
             <button type="submit" className="button button--secondary">
               {p.publicProgress ? t('partnerships.public.turnOff') : t('partnerships.public.turnOn')}
             </button>
           </form>
-          <details className="panel-details" open={Boolean(f('update'))}>
+          <details key={`update-${navigation}`} className="panel-details" open={Boolean(f('update'))}>
             <summary>{t('partnerships.edit.title')}</summary>
             <ErrorSummary errors={f('update')?.errors} />
             <PostForm className="stack">
