@@ -64,11 +64,11 @@ const WAGROWIEC: PartnershipSeed = {
   commitments: [
     {
       org: 'Urząd Miasta Wągrowiec',
-      kind: 'premises',
-      // Not the club's room: the club's lent premises enter the ledger month by month from the club's settings.
-      description: 'Użyczenie sali sesyjnej urzędu na zgromadzenia partnerów, raz na kwartał',
+      // The town's premises for the club enter the ledger month by month from the club's settings.
+      kind: 'equipment',
+      description: 'Użyczenie nagłośnienia i rzutnika na zgromadzenia partnerów, raz na kwartał',
       quantity: '4',
-      unit: 'day',
+      unit: 'piece',
       valuePln: '2400',
       period: [-90, 274],
       delivered: -90,
@@ -200,11 +200,11 @@ const POZNAN: PartnershipSeed = {
   commitments: [
     {
       org: 'Urząd Miasta Poznań',
-      kind: 'premises',
-      // Not the club's premises (those enter the ledger month by month from the club's settings).
-      description: 'Użyczenie sali w Centrum Inicjatyw Lokalnych na kurs liderów, dwa dni w miesiącu',
-      quantity: '24',
-      unit: 'day',
+      // The city's premises for the club enter the ledger month by month from the club's settings.
+      kind: 'expertise',
+      description: 'Konsultacje urzędników Wydziału Zdrowia i Spraw Społecznych dla grup inicjatywnych',
+      quantity: '48',
+      unit: 'hour',
       valuePln: '9600',
       period: [-290, 74],
       delivered: -290,

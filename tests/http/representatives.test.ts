@@ -178,3 +178,50 @@ describe('who speaks for an organisation', () => {
     expect(res.status).toBe(404);
   });
 });
+
+describe('the in-kind ledger', () => {
+  it('asks to check premises that a commitment and the club may both count', async () => {
+    const coordinator = new TestBrowser(app);
+    await coordinator.signIn('koordynator.wagrowiec@splot.demo', DEMO_PASSWORD);
+    const before = pageText(await (await coordinator.get('/app/wagrowiec/in-kind')).text());
+    expect(before).not.toContain('Sprawdź, czy lokal nie jest liczony dwa razy');
+
+    // The town hall lends the club its room (demo club settings); now it also records a premises commitment.
+    const [member] = await t.db
+      .select({ id: partnershipMembers.id, partnershipId: partnershipMembers.partnershipId })
+      .from(partnershipMembers)
+      .where(eq(partnershipMembers.organisationId, await orgId('Urząd Miasta Wągrowiec')));
+    const path = `/app/wagrowiec/partnerships/${member!.partnershipId}`;
+    const added = await coordinator.post(path, {
+      intent: 'addCommitment',
+      memberId: member!.id,
+      kind: 'premises',
+      description: 'Sala w domu kultury dla klubu',
+      quantity: '3',
+      unit: 'month',
+      valuePln: '3600',
+      periodFrom: '1.09.2026',
+      periodTo: '30.11.2026',
+    });
+    expect(added.status).toBe(302);
+    const [c] = await t.db
+      .select({ id: commitments.id })
+      .from(commitments)
+      .where(eq(commitments.description, 'Sala w domu kultury dla klubu'));
+    expect(
+      (
+        await coordinator.post(path, {
+          intent: 'deliverCommitment',
+          commitmentId: c!.id,
+          deliveredOn: '1.09.2026',
+        })
+      ).status,
+    ).toBe(302);
+
+    const after = pageText(await (await coordinator.get('/app/wagrowiec/in-kind')).text());
+    expect(after).toContain('Sprawdź, czy lokal nie jest liczony dwa razy');
+    expect(after).toMatch(
+      /Urząd Miasta Wągrowiec: zobowiązanie „Sala w domu kultury dla klubu” i lokal klubu w tym samym czasie \(\d+ miesi/,
+    );
+  });
+});

@@ -26,13 +26,14 @@ export async function loader(args: Route.LoaderArgs) {
       totals: ledger.totals.map((x) => ({ ...x, kind: x.kind as LedgerKind })),
       rows: ledger.rows.map((r) => ({ ...r, kind: r.kind as LedgerKind })),
       page: { page: page.page, pageSize: page.pageSize, total: ledger.total },
+      overlaps: ledger.overlaps,
     };
   });
 }
 
 export default function InKind({ loaderData }: Route.ComponentProps) {
   const { t, money, date } = useI18n();
-  const { locality, totals, rows, page } = loaderData;
+  const { locality, totals, rows, page, overlaps } = loaderData;
   const sum = totals.reduce((s, x) => s + x.value, 0);
   return (
     <>
@@ -48,6 +49,23 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
           />
         }
       />
+      {overlaps.length > 0 ? (
+        <div className="warning-box" role="note">
+          <h2>{t('partnerships.inKind.overlap.title')}</h2>
+          <ul>
+            {overlaps.map((o) => (
+              <li key={`${o.organisationName}-${o.commitment}`}>
+                {t('partnerships.inKind.overlap.item', {
+                  organisation: o.organisationName,
+                  commitment: o.commitment,
+                  months: o.months,
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('partnerships.inKind.overlap.hint')}</p>
+        </div>
+      ) : null}
       {rows.length === 0 ? (
         <p>{t('partnerships.inKind.empty')}</p>
       ) : (
