@@ -18,12 +18,17 @@ export const MIGRATIONS_FOLDER = path.join(import.meta.dirname, 'migrations');
 /** Arbitrary constant key for the advisory lock held while migrating. */
 const MIGRATION_LOCK_KEY = 72_260_104;
 
-/** Counts SQL statements per request (read by the server for Server-Timing and benchmarks). */
+/**
+ * Counts SQL statements per request (read by the server for Server-Timing and benchmarks).
+ * Transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT) is not counted: node-postgres sends
+ * it through the logger and PGlite does not, and the same code should count the same on both.
+ */
 export const sqlCounter = new AsyncLocalStorage<{ count: number }>();
+const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release savepoint)\b/i;
 const countingLogger = {
-  logQuery() {
+  logQuery(query: string) {
     const store = sqlCounter.getStore();
-    if (store) store.count += 1;
+    if (store && !TRANSACTION_CONTROL.test(query)) store.count += 1;
   },
 };
 
