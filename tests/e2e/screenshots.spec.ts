@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  clickAndWaitForUrl,
   DESKTOP,
   h1,
   openSession,
@@ -119,6 +120,67 @@ for (const [device, viewport] of [
       await settled(session);
       await screenshot(page, `${device}-33-organisations-import-error`);
       await session.context.close();
+    });
+
+    test('programme of action, meetings and the integration club (Wągrowiec)', async () => {
+      const session = await openSession(browser(), { viewport });
+      const { page } = session;
+      await signIn(session, 'koordynator.wagrowiec@splot.demo');
+      const partnership = '/app/wagrowiec/partnerships';
+      await visit(session, partnership);
+      const href = await page
+        .getByRole('link', { name: 'Wągrowieckie Partnerstwo na rzecz Ekonomii Społecznej', exact: true })
+        .getAttribute('href');
+      expect(href).toMatch(/^\/app\/wagrowiec\/partnerships\/[0-9a-f-]{36}$/);
+      await shoot(session, device, [
+        { name: '40-programme', path: `${href}/programme`, heading: 'Program działania' },
+        { name: '41-meetings', path: `${href}/meetings?when=past`, heading: 'Spotkania partnerstwa' },
+      ]);
+      // The most recent meeting that took place, with attendance and decisions.
+      const meeting = await page.getByRole('table').getByRole('link').first().getAttribute('href');
+      await shoot(session, device, [{ name: '42-meeting', path: meeting!, heading: /.+/ }]);
+
+      // The club: the only one in Wągrowiec, so its list leads straight to it.
+      await visit(session, '/app/wagrowiec/club');
+      const club = new URL(page.url()).pathname;
+      expect(club).toMatch(/^\/app\/wagrowiec\/club\/[0-9a-f-]{36}$/);
+      const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric' }).format(
+        new Date(),
+      );
+      await shoot(session, device, [
+        { name: '43-club', path: club, heading: /^Klub Integracji Społecznej/ },
+        { name: '44-club-members', path: `${club}/members`, heading: 'Uczestnicy' },
+        {
+          name: '46-club-report',
+          path: `${club}/report?year=${year}`,
+          heading: `Sprawozdanie z działalności klubu za rok ${year}`,
+        },
+      ]);
+      // An activity already held, with its attendance (this month's calendar, or last month's).
+      await visit(session, `${club}/activities`);
+      const held = () => page.locator('main li', { hasText: /obecn/ }).getByRole('link');
+      if ((await held().count()) === 0) {
+        await clickAndWaitForUrl(
+          session,
+          () => page.getByRole('link', { name: 'Poprzedni miesiąc' }).click(),
+          (u) => u.searchParams.has('at'),
+        );
+      }
+      const activity = await held().last().getAttribute('href');
+      await shoot(session, device, [{ name: '45-club-activity', path: activity!, heading: /.+/ }]);
+      expect(await page.getByRole('radio', { checked: true }).count()).toBeGreaterThan(0);
+      await session.context.close();
+
+      // The public progress page (Wągrowiec publishes it), signed out.
+      const resident = await openSession(browser(), { viewport });
+      await shoot(resident, device, [
+        {
+          name: '47-public-progress',
+          path: `${href!.replace(/^\/app\//, '/p/')}/progress`,
+          heading: 'Postępy: Wągrowieckie Partnerstwo na rzecz Ekonomii Społecznej',
+        },
+      ]);
+      await resident.context.close();
     });
 
     test('advisor with two localities', async () => {

@@ -389,6 +389,33 @@ describe('attendance in one submit', () => {
   });
 });
 
+describe('a refused attendance form whose table is gone', () => {
+  it('still says why, when the activity was cancelled in another tab meanwhile', async () => {
+    const b = await signedIn();
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' })
+      .format(yesterday)
+      .split('-');
+    const added = await b.post(`${base()}/activities`, {
+      title: 'Wspólne śniadanie',
+      kind: 'integration',
+      date: `${Number(d)}.${m}.${y}`,
+      startTime: '9:00',
+      endTime: '10:00',
+    });
+    expect(added.status).toBe(302);
+    const url = added.headers.get('Location')!;
+    const html = await (await b.get(url)).text();
+    const field = /name="(a_[0-9a-f-]{36})"/.exec(html)![1]!;
+    expect((await b.post(url, { intent: 'cancel' })).status).toBe(302);
+    const refused = await b.post(url, { intent: 'attendance', [field]: 'present' });
+    expect(refused.status).toBe(422);
+    const text = pageText(await refused.text());
+    expect(text).toContain('Zajęcia odwołano: nie zapisuje się obecności.');
+    expect(text).toContain('Te zajęcia odwołano.');
+  });
+});
+
 describe('downloads', () => {
   it('are a real PDF, XLSX and iCalendar', async () => {
     const b = await signedIn('koordynator.poznan@splot.demo');

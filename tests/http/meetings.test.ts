@@ -297,6 +297,31 @@ describe('attendance and decisions at a held meeting', () => {
     expect(pageText(await walkIn.text())).toContain('Wpisz imię i nazwisko albo wybierz organizację');
   });
 
+  it('says why a form is refused even when it is gone from the page (the meeting cancelled meanwhile)', async () => {
+    const b = await coordinator();
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' })
+      .format(yesterday)
+      .split('-');
+    const created = await b.post(`${wg.base}/new`, {
+      title: 'Spotkanie odwołane w drugiej karcie',
+      date: `${Number(d)}.${m}.${y}`,
+      startTime: '17:00',
+      endTime: '18:00',
+    });
+    expect(created.status).toBe(302);
+    const page = created.headers.get('Location')!;
+    expect((await b.post(page, { intent: 'inviteMembers' })).status).toBe(302);
+    const html = await (await b.get(page)).text();
+    const id = /name="attendance-([0-9a-f-]{36})"/.exec(html)![1]!;
+    expect((await b.post(page, { intent: 'cancel' })).status).toBe(302);
+    const refused = await b.post(page, { intent: 'attendance', [`attendance-${id}`]: 'present' });
+    expect(refused.status).toBe(422);
+    const text = pageText(await refused.text());
+    expect(text).toContain('To spotkanie zostało odwołane: nie można go już zmieniać.');
+    expect(text).not.toContain('Zapisz obecność');
+  });
+
   it('explains a decision number already used at the meeting, in both languages', async () => {
     const b = await coordinator();
     const [d] = await t.db

@@ -88,7 +88,7 @@ export default function PartnershipProgress({ loaderData }: Route.ComponentProps
             ) : null}
             {actions.length > 0 ? (
               <div className="table-wrap">
-                <table className="table">
+                <table className="table table--stack table--stack-plain">
                   <caption>{t('programme.public.actionsCaption', { number: g.number })}</caption>
                   <thead>
                     <tr>
@@ -106,14 +106,16 @@ export default function PartnershipProgress({ loaderData }: Route.ComponentProps
                         <th scope="row">
                           {a.number}. {a.title}
                         </th>
-                        <td>
+                        <td data-label={t('programme.col.status')}>
                           <ProgrammeStatusBadge status={a.status} />
                         </td>
-                        <td>
+                        <td data-label={t('programme.col.progress')}>
                           <ProgressMeter value={a.progress} />
                         </td>
-                        <td>{t('programme.public.doneOf', { done: a.tasks.done, total: a.tasks.total })}</td>
-                        <td>
+                        <td data-label={t('programme.public.col.tasks')}>
+                          {t('programme.public.doneOf', { done: a.tasks.done, total: a.tasks.total })}
+                        </td>
+                        <td data-label={t('programme.col.indicator')}>
                           <IndicatorText
                             name={a.indicatorName}
                             unit={a.indicatorUnit}
@@ -121,7 +123,7 @@ export default function PartnershipProgress({ loaderData }: Route.ComponentProps
                             actual={a.indicatorActual}
                           />
                         </td>
-                        <td>{date(a.dueOn) || '—'}</td>
+                        <td data-label={t('programme.form.dueOn')}>{date(a.dueOn) || '—'}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router';
 import { CsrfInput, ErrorSummary, PostForm } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
@@ -99,10 +100,15 @@ export async function action(args: Route.ActionArgs) {
 
 export default function ClubActivity({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useI18n();
+  // Each navigation (a saved form) closes the folded forms and gives them fresh fields.
+  const { key: navigation } = useLocation();
   const { locality, club, abilities, activity: a, sheet, started } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = (intent: string) => (failed?.intent === intent ? failed : null);
   const when = useActivityWhen();
+  // A refused attendance form whose table is no longer shown (the activity was cancelled or
+  // moved meanwhile) still says why, here at the top.
+  const attendanceShown = abilities.seeMembers && !a.cancelled && started && sheet.length > 0;
   return (
     <>
       <PageHeader
@@ -119,6 +125,7 @@ export default function ClubActivity({ loaderData, actionData }: Route.Component
           />
         }
       />
+      {attendanceShown ? null : <ErrorSummary errors={f('attendance')?.errors} />}
       {a.cancelled ? <p className="warning-box">{t('club.activities.isCancelled')}</p> : null}
       <dl className="summary-list">
         <div>
@@ -177,7 +184,7 @@ export default function ClubActivity({ loaderData, actionData }: Route.Component
               {a.cancelled ? t('club.activities.restore') : t('club.activities.cancel')}
             </button>
           </form>
-          <details className="panel-details" open={Boolean(f('update'))}>
+          <details key={`update-${navigation}`} className="panel-details" open={Boolean(f('update'))}>
             <summary>{t('club.activities.edit')}</summary>
             <ErrorSummary errors={f('update')?.errors} />
             <PostForm className="stack">

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { CsrfInput, ErrorSummary, PostForm, RequiredNote, TextField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
@@ -59,6 +59,8 @@ const amountText = (v: string | null | undefined) => (v ? v.replace('.', ',') : 
 
 export default function ClubGrants({ loaderData, actionData }: Route.ComponentProps) {
   const { t, money } = useI18n();
+  // Each navigation (a saved grant, "change" chosen) gives the form fresh fields.
+  const { key: navigation } = useLocation();
   const { locality, club, abilities, grants, editing, thisYear } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const years = [...new Set(grants.map((g) => g.year))];
@@ -84,7 +86,7 @@ export default function ClubGrants({ loaderData, actionData }: Route.ComponentPr
         const spent = of.reduce((s, g) => s + Number(g.spentPln ?? 0), 0);
         return (
           <div className="table-wrap" key={year}>
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption>{t('club.grants.yearCaption', { year: String(year) })}</caption>
               <thead>
                 <tr>
@@ -104,8 +106,12 @@ export default function ClubGrants({ loaderData, actionData }: Route.ComponentPr
                 {of.map((g) => (
                   <tr key={g.id}>
                     <th scope="row">{g.source}</th>
-                    <td className="num">{money(Number(g.grantedPln))}</td>
-                    <td className="num">{g.spentPln === null ? '—' : money(Number(g.spentPln))}</td>
+                    <td className="num" data-label={t('club.grants.granted.label')}>
+                      {money(Number(g.grantedPln))}
+                    </td>
+                    <td className="num" data-label={t('club.grants.spent.label')}>
+                      {g.spentPln === null ? '—' : money(Number(g.spentPln))}
+                    </td>
                     <td>
                       <Link to={`${here}?edit=${g.id}#grant-form`}>
                         {t('club.grants.edit')}
@@ -125,10 +131,10 @@ export default function ClubGrants({ loaderData, actionData }: Route.ComponentPr
                 ))}
                 <tr className="row--total">
                   <th scope="row">{t('club.report.total')}</th>
-                  <td className="num">
+                  <td className="num" data-label={t('club.grants.granted.label')}>
                     <strong>{money(granted)}</strong>
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={t('club.grants.spent.label')}>
                     <strong>{money(spent)}</strong>
                   </td>
                   <td />
@@ -141,7 +147,7 @@ export default function ClubGrants({ loaderData, actionData }: Route.ComponentPr
       <section aria-labelledby="grant-form" className="section narrow">
         <h2 id="grant-form">{editing ? t('club.grants.editTitle') : t('club.grants.add')}</h2>
         <ErrorSummary errors={failed?.errors} />
-        <PostForm className="stack">
+        <PostForm key={`grant-${navigation}`} className="stack">
           <RequiredNote />
           <input type="hidden" name="intent" value={editing ? 'update' : 'add'} />
           {editing ? <input type="hidden" name="grantId" value={editing.id} /> : null}

@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router';
 import { ErrorSummary, PostForm } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
@@ -105,6 +106,8 @@ export async function action(args: Route.ActionArgs) {
 
 export default function ClubMember({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
+  // Each navigation (a saved form) closes the folded forms and gives them fresh fields.
+  const { key: navigation } = useLocation();
   const { locality, club, abilities, member: m, groups, today, canErase } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = (intent: string) => (failed?.intent === intent ? failed : null);
@@ -188,7 +191,7 @@ export default function ClubMember({ loaderData, actionData }: Route.ComponentPr
         <CertificateForm failed={failed} today={today} open={m.missingCertificate} />
       ) : null}
 
-      <details className="panel-details" open={Boolean(f('membership'))}>
+      <details key={`membership-${navigation}`} className="panel-details" open={Boolean(f('membership'))}>
         <summary>{t('club.members.edit')}</summary>
         <ErrorSummary errors={f('membership')?.errors} />
         <PostForm className="stack">
@@ -212,7 +215,7 @@ export default function ClubMember({ loaderData, actionData }: Route.ComponentPr
       </details>
 
       {!m.erasedAt ? (
-        <details className="panel-details" open={Boolean(f('person'))}>
+        <details key={`person-${navigation}`} className="panel-details" open={Boolean(f('person'))}>
           <summary>{t('club.people.edit')}</summary>
           <ErrorSummary errors={f('person')?.errors} />
           <PostForm className="stack">

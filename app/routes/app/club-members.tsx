@@ -141,7 +141,7 @@ export default function ClubMembers({ loaderData, actionData }: Route.ComponentP
         <p>{t('club.members.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption>{t('club.members.caption', { count: page.total })}</caption>
             <thead>
               <tr>
@@ -158,10 +158,12 @@ export default function ClubMembers({ loaderData, actionData }: Route.ComponentP
                   <th scope="row">
                     <Link to={`${base}/${m.id}`}>{memberName(t, m)}</Link>
                   </th>
-                  <td>{date(m.joinedOn)}</td>
-                  <td>{m.socialContract ? t('club.yes') : t('club.no')}</td>
-                  <td>{groupLabel(t, m.atRiskGroup)}</td>
-                  <td>
+                  <td data-label={t('club.members.joinedOn.label')}>{date(m.joinedOn)}</td>
+                  <td data-label={t('club.members.socialContract.short')}>
+                    {m.socialContract ? t('club.yes') : t('club.no')}
+                  </td>
+                  <td data-label={t('club.members.group.label')}>{groupLabel(t, m.atRiskGroup)}</td>
+                  <td data-label={t('club.members.status')}>
                     {m.leftOn
                       ? t('club.members.leftWith', {
                           date: date(m.leftOn),

@@ -77,7 +77,7 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
           <p>{t('club.report.staff.none')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption className="visually-hidden">{t('club.report.staff.title')}</caption>
               <thead>
                 <tr>
@@ -94,14 +94,22 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
                 {r.staff.byBasis.map((b) => (
                   <tr key={b.basis}>
                     <th scope="row">{t(`club.staff.basis.${b.basis as StaffBasis}`)}</th>
-                    <td className="num">{number(b.count)}</td>
-                    <td className="num">{fteText(t, b.fte)}</td>
+                    <td className="num" data-label={t('club.report.staff.count')}>
+                      {number(b.count)}
+                    </td>
+                    <td className="num" data-label={t('club.report.staff.fte')}>
+                      {fteText(t, b.fte)}
+                    </td>
                   </tr>
                 ))}
                 <tr className="row--total">
                   <th scope="row">{t('club.report.total')}</th>
-                  <td className="num">{number(r.staff.total.count)}</td>
-                  <td className="num">{fteText(t, r.staff.total.fte)}</td>
+                  <td className="num" data-label={t('club.report.staff.count')}>
+                    {number(r.staff.total.count)}
+                  </td>
+                  <td className="num" data-label={t('club.report.staff.fte')}>
+                    {fteText(t, r.staff.total.fte)}
+                  </td>
                 </tr>
               </tbody>
             </table>
@@ -112,7 +120,7 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="s2" className="section">
         <h2 id="s2">{t('club.report.groups.title')}</h2>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption className="visually-hidden">{t('club.report.groups.title')}</caption>
             <thead>
               <tr>
@@ -132,16 +140,28 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
               {r.groups.map((g) => (
                 <tr key={g.group || 'none'}>
                   <th scope="row">{groupLabel(t, g.group)}</th>
-                  <td className="num">{number(g.members)}</td>
-                  <td className="num">{number(g.withEffect)}</td>
-                  <td className="num">{number(g.foundJob)}</td>
+                  <td className="num" data-label={t('club.report.groups.members')}>
+                    {number(g.members)}
+                  </td>
+                  <td className="num" data-label={t('club.report.groups.withEffect')}>
+                    {number(g.withEffect)}
+                  </td>
+                  <td className="num" data-label={t('club.report.groups.foundJob')}>
+                    {number(g.foundJob)}
+                  </td>
                 </tr>
               ))}
               <tr className="row--total">
                 <th scope="row">{t('club.report.total')}</th>
-                <td className="num">{number(r.membersTotal.members)}</td>
-                <td className="num">{number(r.membersTotal.withEffect)}</td>
-                <td className="num">{number(r.membersTotal.foundJob)}</td>
+                <td className="num" data-label={t('club.report.groups.members')}>
+                  {number(r.membersTotal.members)}
+                </td>
+                <td className="num" data-label={t('club.report.groups.withEffect')}>
+                  {number(r.membersTotal.withEffect)}
+                </td>
+                <td className="num" data-label={t('club.report.groups.foundJob')}>
+                  {number(r.membersTotal.foundJob)}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -153,7 +173,7 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="s3" className="section">
         <h2 id="s3">{t('club.report.activities.title')}</h2>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption className="visually-hidden">{t('club.report.activities.title')}</caption>
             <thead>
               <tr>
@@ -173,15 +193,25 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
               {r.activities.map((a) => (
                 <tr key={a.kind}>
                   <th scope="row">{t(`club.activity.kind.${a.kind as ActivityKind}`)}</th>
-                  <td className="num">{number(a.count)}</td>
-                  <td className="num">{number(a.present)}</td>
-                  <td className="num">{number(a.participants)}</td>
+                  <td className="num" data-label={t('club.report.activities.count')}>
+                    {number(a.count)}
+                  </td>
+                  <td className="num" data-label={t('club.report.activities.present')}>
+                    {number(a.present)}
+                  </td>
+                  <td className="num" data-label={t('club.report.activities.participants')}>
+                    {number(a.participants)}
+                  </td>
                 </tr>
               ))}
               <tr className="row--total">
                 <th scope="row">{t('club.report.total')}</th>
-                <td className="num">{number(r.activitiesTotal.count)}</td>
-                <td className="num">{number(r.activitiesTotal.present)}</td>
+                <td className="num" data-label={t('club.report.activities.count')}>
+                  {number(r.activitiesTotal.count)}
+                </td>
+                <td className="num" data-label={t('club.report.activities.present')}>
+                  {number(r.activitiesTotal.present)}
+                </td>
                 <td />
               </tr>
             </tbody>
@@ -209,7 +239,7 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
           <p>{t('club.report.grants.none')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption className="visually-hidden">{t('club.report.grants.title')}</caption>
               <thead>
                 <tr>
@@ -226,14 +256,22 @@ export default function ClubReport({ loaderData }: Route.ComponentProps) {
                 {r.grants.map((g) => (
                   <tr key={g.id}>
                     <th scope="row">{g.source}</th>
-                    <td className="num">{money(g.granted)}</td>
-                    <td className="num">{g.spent === null ? '—' : money(g.spent)}</td>
+                    <td className="num" data-label={t('club.grants.granted.label')}>
+                      {money(g.granted)}
+                    </td>
+                    <td className="num" data-label={t('club.grants.spent.label')}>
+                      {g.spent === null ? '—' : money(g.spent)}
+                    </td>
                   </tr>
                 ))}
                 <tr className="row--total">
                   <th scope="row">{t('club.report.total')}</th>
-                  <td className="num">{money(r.grantsTotal.granted)}</td>
-                  <td className="num">{money(r.grantsTotal.spent)}</td>
+                  <td className="num" data-label={t('club.grants.granted.label')}>
+                    {money(r.grantsTotal.granted)}
+                  </td>
+                  <td className="num" data-label={t('club.grants.spent.label')}>
+                    {money(r.grantsTotal.spent)}
+                  </td>
                 </tr>
               </tbody>
             </table>

@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router';
 import {
   CsrfInput,
   DateField,
@@ -69,6 +70,8 @@ export async function action(args: Route.ActionArgs) {
 
 export default function ClubStaff({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
+  // Each navigation (a saved form) gives the forms fresh fields and closes the folded one.
+  const { key: navigation } = useLocation();
   const { locality, club, abilities, staff, users, today } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = (intent: string) => (failed?.intent === intent ? failed : null);
@@ -86,7 +89,7 @@ export default function ClubStaff({ loaderData, actionData }: Route.ComponentPro
         <p>{t('club.staff.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption>{t('club.staff.caption', { count: staff.length })}</caption>
             <thead>
               <tr>
@@ -106,10 +109,16 @@ export default function ClubStaff({ loaderData, actionData }: Route.ComponentPro
               {staff.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">{s.name}</th>
-                  <td>{t(`club.staff.role.${s.role as StaffRole}`)}</td>
-                  <td>{t(`club.staff.basis.${s.basis as StaffBasis}`)}</td>
-                  <td className="num">{fteText(t, s.fte)}</td>
-                  <td>
+                  <td data-label={t('club.staff.role.label')}>
+                    {t(`club.staff.role.${s.role as StaffRole}`)}
+                  </td>
+                  <td data-label={t('club.staff.basis.label')}>
+                    {t(`club.staff.basis.${s.basis as StaffBasis}`)}
+                  </td>
+                  <td className="num" data-label={t('club.staff.fte.label')}>
+                    {fteText(t, s.fte)}
+                  </td>
+                  <td data-label={t('club.staff.period')}>
                     {[date(s.fromDate), s.toDate ? date(s.toDate) : t('club.staff.ongoing')].join(' – ')}
                   </td>
                   <td>
@@ -131,7 +140,7 @@ export default function ClubStaff({ loaderData, actionData }: Route.ComponentPro
       )}
 
       {current.length > 0 ? (
-        <details className="panel-details" open={Boolean(f('end'))}>
+        <details key={`end-${navigation}`} className="panel-details" open={Boolean(f('end'))}>
           <summary>{t('club.staff.endTitle')}</summary>
           <ErrorSummary errors={f('end')?.errors} />
           <PostForm className="stack">
@@ -162,7 +171,7 @@ export default function ClubStaff({ loaderData, actionData }: Route.ComponentPro
       <section aria-labelledby="add" className="section form-page">
         <h2 id="add">{t('club.staff.add')}</h2>
         <ErrorSummary errors={f('add')?.errors} />
-        <PostForm className="stack">
+        <PostForm key={`add-${navigation}`} className="stack">
           <input type="hidden" name="intent" value="add" />
           {users.length > 0 ? (
             <SelectField

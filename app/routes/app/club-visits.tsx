@@ -1,3 +1,4 @@
+import { useLocation } from 'react-router';
 import {
   CsrfInput,
   DateField,
@@ -82,6 +83,8 @@ export async function action(args: Route.ActionArgs) {
 
 export default function ClubVisits({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
+  // Each navigation (a saved visit) gives the form fresh fields.
+  const { key: navigation } = useLocation();
   const { locality, club, abilities, visits, month, members, page, today } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const f = failed?.intent === 'add' ? failed : null;
@@ -99,7 +102,7 @@ export default function ClubVisits({ loaderData, actionData }: Route.ComponentPr
       <section aria-labelledby="add" className="section form-page">
         <h2 id="add">{t('club.visits.add')}</h2>
         <ErrorSummary errors={f?.errors} />
-        <PostForm className="stack">
+        <PostForm key={`add-${navigation}`} className="stack">
           <input type="hidden" name="intent" value="add" />
           <DateField
             name="visitedOn"
@@ -145,7 +148,7 @@ export default function ClubVisits({ loaderData, actionData }: Route.ComponentPr
         <p>{t('club.visits.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption>{t('club.visits.caption', { count: page.total })}</caption>
             <thead>
               <tr>
@@ -161,14 +164,14 @@ export default function ClubVisits({ loaderData, actionData }: Route.ComponentPr
               {visits.map((v) => (
                 <tr key={v.id}>
                   <th scope="row">{date(v.visitedOn)}</th>
-                  <td>
+                  <td data-label={t('club.visits.who')}>
                     {v.isMember
                       ? abilities.seeMembers
                         ? memberName(t, v)
                         : t('club.visits.aMember')
                       : t('club.visits.otherVisitors', { count: v.visitors })}
                   </td>
-                  <td>{v.purpose || '—'}</td>
+                  <td data-label={t('club.visits.purpose.column')}>{v.purpose || '—'}</td>
                   <td>
                     <form method="post">
                       <CsrfInput />

@@ -71,7 +71,7 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption>{t('partnerships.inKind.totalsCaption')}</caption>
               <thead>
                 <tr>
@@ -88,14 +88,18 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
                 {totals.map((x) => (
                   <tr key={x.kind}>
                     <th scope="row">{t(`partnerships.inKind.kind.${x.kind}`)}</th>
-                    <td className="num">{x.entries}</td>
-                    <td className="num">{money(x.value)}</td>
+                    <td className="num" data-label={t('partnerships.inKind.entries')}>
+                      {x.entries}
+                    </td>
+                    <td className="num" data-label={t('partnerships.commitments.value')}>
+                      {money(x.value)}
+                    </td>
                   </tr>
                 ))}
                 <tr className="row--total">
                   <th scope="row">{t('partnerships.inKind.sum')}</th>
                   <td />
-                  <td className="num">
+                  <td className="num" data-label={t('partnerships.commitments.value')}>
                     <strong>{money(sum)}</strong>
                   </td>
                 </tr>
@@ -103,7 +107,7 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
             </table>
           </div>
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption>{t('partnerships.inKind.entriesCaption', { count: page.total })}</caption>
               <thead>
                 <tr>
@@ -119,11 +123,19 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    <td>{[date(r.occurredFrom), date(r.occurredTo)].filter(Boolean).join(' – ')}</td>
-                    <td>{t(`partnerships.inKind.kind.${r.kind}`)}</td>
-                    <td>{r.description}</td>
-                    <td>{r.organisationName ?? '—'}</td>
-                    <td className="num">{money(Number(r.valuePln))}</td>
+                    <td data-label={t('partnerships.commitments.period')}>
+                      {[date(r.occurredFrom), date(r.occurredTo)].filter(Boolean).join(' – ')}
+                    </td>
+                    <td data-label={t('partnerships.commitments.kind.label')}>
+                      {t(`partnerships.inKind.kind.${r.kind}`)}
+                    </td>
+                    <td data-label={t('partnerships.commitments.description.label')}>{r.description}</td>
+                    <td data-label={t('partnerships.members.organisation.label')}>
+                      {r.organisationName ?? '—'}
+                    </td>
+                    <td className="num" data-label={t('partnerships.commitments.value')}>
+                      {money(Number(r.valuePln))}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { AttendanceSection } from '../../features/meetings/components/attendance-section.tsx';
@@ -103,6 +104,25 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
   const failed: MeetingFailure | null = actionData && !actionData.ok ? actionData : null;
   const partnershipUrl = `/app/${locality.slug}/partnerships/${partnership.id}`;
   const page = `${partnershipUrl}/meetings/${m.id}`;
+  // A refused form that is no longer on the page (the meeting was cancelled, held or moved in
+  // another tab meanwhile) still says why, at the top.
+  const recording = canManage && stage.canRecord;
+  const formShown: Record<string, boolean> = {
+    attendance: recording,
+    walkIn: recording,
+    minutes: recording,
+    markHeld: recording,
+    addDecision: recording,
+    createTask:
+      recording &&
+      loaderData.actions.length > 0 &&
+      loaderData.decisions.some((d) => d.id === failed?.decisionId),
+    addInvitee: canManage && stage.canEdit,
+    addPerson: canManage && stage.canEdit,
+    update: canManage && stage.canEdit,
+    cancel: canManage && stage.canCancel,
+  };
+  const orphan = failed && formShown[failed.intent] === false ? failed : null;
   return (
     <>
       <PageHeader
@@ -133,6 +153,7 @@ export default function Meeting({ loaderData, actionData }: Route.ComponentProps
           ) : undefined
         }
       />
+      {orphan ? <ErrorSummary errors={orphan.errors} /> : null}
       {m.status === 'cancelled' ? <p className="warning-box">{t('meetings.cancelledNotice')}</p> : null}
       <MeetingDetails
         meeting={m}

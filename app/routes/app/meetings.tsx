@@ -94,7 +94,7 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
         <p>{when === 'past' ? t('meetings.list.noPast') : t('meetings.list.noUpcoming')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption className="visually-hidden">
               {t(`meetings.list.${when}`, { count: counts[when] })}
             </caption>
@@ -116,21 +116,23 @@ export default function Meetings({ loaderData }: Route.ComponentProps) {
             <tbody>
               {rows.map((m) => (
                 <tr key={m.id}>
-                  <td>{meetingDate(locale, m.startsAt)}</td>
-                  <td>{meetingHours(m.startsAt, m.endsAt)}</td>
+                  <td data-label={t('meetings.details.date')}>{meetingDate(locale, m.startsAt)}</td>
+                  <td data-label={t('meetings.details.time')}>{meetingHours(m.startsAt, m.endsAt)}</td>
                   <th scope="row">
                     <Link to={`${base}/${m.id}`}>{m.title}</Link>
                   </th>
-                  <td>{m.place || '—'}</td>
-                  <td>
+                  <td data-label={t('meetings.details.place')}>{m.place || '—'}</td>
+                  <td data-label={t('meetings.details.status')}>
                     <MeetingStatusBadge status={m.status} />
                   </td>
-                  <td className="num">
+                  <td className="num" data-label={t('meetings.list.people')}>
                     {m.status === 'held'
                       ? t('meetings.list.presentOf', { present: m.present, count: m.invitees })
                       : t('meetings.list.invited', { count: m.invitees })}
                   </td>
-                  <td className="num">{m.decisions}</td>
+                  <td className="num" data-label={t('meetings.list.decisions')}>
+                    {m.decisions}
+                  </td>
                 </tr>
               ))}
             </tbody>

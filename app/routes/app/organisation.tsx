@@ -466,7 +466,12 @@ export default function Organisation({ loaderData, actionData }: Route.Component
               )}
               {loaderData.canManageRepresentatives ? (
                 <>
-                  <details className="panel-details" open={Boolean(linkFail)}>
+                  {/* Keyed by the lists: after a link or an invitation they start again closed and empty. */}
+                  <details
+                    key={`link-${representatives.linked.length}`}
+                    className="panel-details"
+                    open={Boolean(linkFail)}
+                  >
                     <summary>{t('organisations.representatives.link.title')}</summary>
                     {representatives.candidates.length === 0 ? (
                       <p>{t('organisations.representatives.link.noCandidates')}</p>
@@ -503,7 +508,11 @@ export default function Organisation({ loaderData, actionData }: Route.Component
                       </>
                     )}
                   </details>
-                  <details className="panel-details" open={Boolean(inviteFail)}>
+                  <details
+                    key={`invite-${representatives.pending.length}`}
+                    className="panel-details"
+                    open={Boolean(inviteFail)}
+                  >
                     <summary>{t('organisations.representatives.invite.title')}</summary>
                     <ErrorSummary errors={inviteFail?.errors} />
                     <PostForm className="stack">

@@ -303,7 +303,7 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           <p>{t('partnerships.members.none')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption className="visually-hidden">{t('partnerships.members.caption')}</caption>
               <thead>
                 <tr>
@@ -323,8 +323,10 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                     <th scope="row">
                       <Link to={`/app/${locality.slug}/organisations/${m.organisationId}`}>{m.name}</Link>
                     </th>
-                    <td>{t(`partnerships.role.${m.role}`)}</td>
-                    <td>{date(m.joinedOn) || '—'}</td>
+                    <td data-label={t('partnerships.members.role.label')}>
+                      {t(`partnerships.role.${m.role}`)}
+                    </td>
+                    <td data-label={t('partnerships.members.joined')}>{date(m.joinedOn) || '—'}</td>
                     {canManage ? (
                       <td>
                         {m.role !== 'leader' ? (
@@ -424,7 +426,7 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
           <p>{t('partnerships.commitments.none')}</p>
         ) : (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption className="visually-hidden">{t('partnerships.commitments.title')}</caption>
               <thead>
                 <tr>
@@ -442,8 +444,10 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                 {commitments.map((c) => (
                   <tr key={c.id}>
                     <th scope="row">{c.organisationName}</th>
-                    <td>{t(`partnerships.kind.${c.kind}`)}</td>
-                    <td>
+                    <td data-label={t('partnerships.commitments.kind.label')}>
+                      {t(`partnerships.kind.${c.kind}`)}
+                    </td>
+                    <td data-label={t('partnerships.commitments.description.label')}>
                       {c.description}
                       {c.quantity && c.kind !== 'money' ? (
                         <span className="muted">
@@ -452,9 +456,13 @@ export default function Partnership({ loaderData, actionData }: Route.ComponentP
                         </span>
                       ) : null}
                     </td>
-                    <td>{[date(c.periodFrom), date(c.periodTo)].filter(Boolean).join(' – ') || '—'}</td>
-                    <td className="num">{c.valuePln ? money(Number(c.valuePln)) : '—'}</td>
-                    <td>
+                    <td data-label={t('partnerships.commitments.period')}>
+                      {[date(c.periodFrom), date(c.periodTo)].filter(Boolean).join(' – ') || '—'}
+                    </td>
+                    <td className="num" data-label={t('partnerships.commitments.value')}>
+                      {c.valuePln ? money(Number(c.valuePln)) : '—'}
+                    </td>
+                    <td data-label={t('partnerships.commitments.status')}>
                       {c.status === 'delivered'
                         ? t('partnerships.commitments.deliveredOn', { date: date(c.deliveredOn) })
                         : t('partnerships.commitments.promised')}

@@ -197,7 +197,15 @@ export default function ProgrammeItem({ loaderData, actionData }: Route.Componen
           ) : null
         }
       />
-      <ErrorSummary errors={failed && failed.intent !== 'progress' ? failed.errors : undefined} />
+      {/* The progress form's own summary sits with it; when that form is gone (the item was
+          cancelled meanwhile), its refusal shows here. */}
+      <ErrorSummary
+        errors={
+          failed && (failed.intent !== 'progress' || !(canUpdate && statuses.length > 0))
+            ? failed.errors
+            : undefined
+        }
+      />
       <dl className="summary-list">
         <div>
           <dt>{t('programme.col.status')}</dt>

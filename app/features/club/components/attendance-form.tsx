@@ -11,14 +11,6 @@ const CHOICES: { value: string; label: MessageKey }[] = [
   { value: '', label: 'club.attendance.notRecorded' },
 ];
 
-const CELL = {
-  display: 'flex',
-  alignItems: 'center',
-  justifyContent: 'center',
-  minHeight: '44px',
-  minWidth: '44px',
-} as const;
-
 /**
  * Attendance of every member in one form with one submit (works without JavaScript): a row per
  * member with present / absent / excused / not recorded.
@@ -46,7 +38,7 @@ export function AttendanceForm({
       <input type="hidden" name="intent" value="attendance" />
       <ErrorSummary errors={errors} />
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack table--stack-plain table--choices">
           <caption>{t('club.attendance.caption', { title })}</caption>
           <thead>
             <tr>
@@ -67,16 +59,19 @@ export function AttendanceForm({
                   <th scope="row">{name}</th>
                   {CHOICES.map((c) => (
                     <td key={c.value}>
-                      <label style={CELL}>
+                      <label className="choice-cell">
                         <input
                           type="radio"
                           name={`a_${m.memberId}`}
                           value={c.value}
                           defaultChecked={current === c.value}
-                          style={{ width: 24, height: 24 }}
                         />
                         <span className="visually-hidden">
                           {name}: {t(c.label)}
+                        </span>
+                        {/* On a phone the column headings are gone: each choice names itself. */}
+                        <span className="choice-cell__name" aria-hidden="true">
+                          {t(c.label)}
                         </span>
                       </label>
                     </td>

@@ -39,7 +39,7 @@ export function AttendanceSection({
         <PostForm>
           <input type="hidden" name="intent" value="attendance" />
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table--stack table--stack-plain">
               <caption className="visually-hidden">{t('meetings.attendance.caption')}</caption>
               <thead>
                 <tr>
@@ -57,7 +57,9 @@ export function AttendanceSection({
                   return (
                     <tr key={p.id}>
                       <th scope="row">{p.name || t('meetings.invitees.wholeOrganisation')}</th>
-                      <td>{p.organisationName ?? '—'}</td>
+                      <td data-label={t('meetings.invitees.col.organisation')}>
+                        {p.organisationName ?? '—'}
+                      </td>
                       <td>
                         <fieldset
                           id={fieldId(name)}
@@ -104,7 +106,8 @@ export function AttendanceSection({
           </div>
         </PostForm>
       )}
-      <details className="panel-details" open={Boolean(walkIn)}>
+      {/* Keyed by the list: after an addition it starts again closed and empty. */}
+      <details key={`walk-in-${participants.length}`} className="panel-details" open={Boolean(walkIn)}>
         <summary>{t('meetings.walkIn.add')}</summary>
         <ErrorSummary errors={walkIn?.errors} />
         <PostForm className="stack">

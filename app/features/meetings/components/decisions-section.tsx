@@ -84,7 +84,12 @@ export function DecisionsSection({
         </article>
       ))}
       {canManage && stage.canRecord ? (
-        <details className="panel-details" open={Boolean(add) || decisions.length === 0}>
+        // Keyed by the list: after a decision is saved the form starts again empty.
+        <details
+          key={`decision-${decisions.length}`}
+          className="panel-details"
+          open={Boolean(add) || decisions.length === 0}
+        >
           <summary>{t('meetings.decisions.add')}</summary>
           <ErrorSummary errors={add?.errors} />
           <PostForm className="stack">

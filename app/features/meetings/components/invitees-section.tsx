@@ -53,7 +53,7 @@ export function InviteesSection({
         <p>{t('meetings.invitees.none')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack table--stack-plain">
             <caption className="visually-hidden">{t('meetings.invitees.caption')}</caption>
             <thead>
               <tr>
@@ -72,18 +72,26 @@ export function InviteesSection({
             <tbody>
               {participants.map((p) => (
                 <tr key={p.id}>
-                  <td>{p.organisationName ?? '—'}</td>
+                  <td data-label={t('meetings.invitees.col.organisation')}>{p.organisationName ?? '—'}</td>
                   <th scope="row">{p.name || t('meetings.invitees.wholeOrganisation')}</th>
-                  {showEmails ? <td>{p.email || t('meetings.invitees.noEmail')}</td> : null}
-                  <td>
+                  {showEmails ? (
+                    <td data-label={t('meetings.invitees.col.email')}>
+                      {p.email || t('meetings.invitees.noEmail')}
+                    </td>
+                  ) : null}
+                  <td data-label={t('meetings.invitees.col.invitation')}>
                     {p.invitedAt
                       ? t('meetings.invitees.invitedAt', { date: dateTime(p.invitedAt) })
                       : p.hasEmail
-                        ? t('meetings.invitees.notInvited')
+                        ? stage.canInvite
+                          ? t('meetings.invitees.notInvited')
+                          : t('meetings.invitees.notSent')
                         : t('meetings.invitees.walkInOrNoEmail')}
                   </td>
                   {attendanceColumn ? (
-                    <td>{p.attendance ? t(`meetings.attendance.${p.attendance}`) : '—'}</td>
+                    <td data-label={t('meetings.invitees.col.attendance')}>
+                      {p.attendance ? t(`meetings.attendance.${p.attendance}`) : '—'}
+                    </td>
                   ) : null}
                   {manageList ? (
                     <td>
@@ -130,8 +138,17 @@ export function InviteesSection({
               {t('meetings.invitees.addMembers')}
             </button>
           </form>
-          <AddFromDirectory members={members} failed={failureOf(failed, 'addInvitee')} />
-          <AddPerson members={members} failed={failureOf(failed, 'addPerson')} />
+          {/* Keyed by the list: after an addition the forms start again closed and empty. */}
+          <AddFromDirectory
+            key={`directory-${participants.length}`}
+            members={members}
+            failed={failureOf(failed, 'addInvitee')}
+          />
+          <AddPerson
+            key={`person-${participants.length}`}
+            members={members}
+            failed={failureOf(failed, 'addPerson')}
+          />
         </>
       ) : null}
     </section>

@@ -163,7 +163,7 @@ export function ProgrammeTable({
               <p className="muted">{t('programme.goal.noActions')}</p>
             ) : (
               <div className="table-wrap">
-                <table className="table">
+                <table className="table table--stack table--stack-plain">
                   <caption>{t('programme.table.caption', { number: g.number })}</caption>
                   <thead>
                     <tr>
@@ -203,19 +203,19 @@ export function ProgrammeTable({
                               </>
                             ) : null}
                           </th>
-                          <td>
+                          <td data-label={t('programme.col.responsible')}>
                             <Responsible row={r} />
                           </td>
-                          <td>
+                          <td data-label={t('programme.col.dates')}>
                             <Dates row={r} />
                           </td>
-                          <td>
+                          <td data-label={t('programme.col.status')}>
                             <Status row={r} />
                           </td>
-                          <td>
+                          <td data-label={t('programme.col.progress')}>
                             <ProgressMeter value={r.progress} derived={r.derived} />
                           </td>
-                          <td>
+                          <td data-label={t('programme.col.indicator')}>
                             <IndicatorText
                               name={r.indicatorName}
                               unit={r.indicatorUnit}
@@ -223,7 +223,7 @@ export function ProgrammeTable({
                               actual={r.indicatorActual}
                             />
                           </td>
-                          <td>
+                          <td data-label={t('programme.col.problems')}>
                             <Problems row={r} />
                           </td>
                         </tr>
