@@ -12,6 +12,7 @@ import {
   commitments,
   inKindEntries,
   localities,
+  localProblems,
   memberships,
   organisations,
   partnershipMembers,
@@ -123,6 +124,13 @@ describe('the demo seed', () => {
       expect(c.linkedTasks, slug).toBeGreaterThan(0);
     }
     expect((await seededProgrammeCounts(t.db, 'wagrowiec')).publicProgress).toBe(true);
+    // Kwilcz starts its partnership from nothing, with a few problems already in the register.
+    const [kwilczProblems] = await t.db
+      .select({ n: count() })
+      .from(localProblems)
+      .innerJoin(localities, eq(localities.id, localProblems.localityId))
+      .where(eq(localities.slug, 'kwilcz'));
+    expect(kwilczProblems!.n).toBe(SEEDED_PROBLEMS.kwilcz.total);
     expect((await seededProgrammeCounts(t.db, 'poznan')).publicProgress).toBe(false);
   });
 

@@ -131,6 +131,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   }
   const places = {
     today,
+    kwilcz: { locality: loc.kwilcz, coordinator: coordinatorOf('koordynator.kwilcz@splot.demo') },
     wagrowiec: { locality: loc.wagrowiec, coordinator: coordinatorOf('koordynator.wagrowiec@splot.demo') },
     poznan: { locality: loc.poznan, coordinator: coordinatorOf('koordynator.poznan@splot.demo') },
   };

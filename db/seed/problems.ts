@@ -20,6 +20,36 @@ type ProblemSeed = {
   status: Exclude<ProblemStatus, 'rejected'>;
 };
 
+/**
+ * Kwilcz: a rural gmina of 6,300. Its partnership starts from nothing, but residents and the
+ * GOPS have already named a few problems the coordinator's programme can answer.
+ */
+const KWILCZ: ProblemSeed[] = [
+  {
+    title: 'Brak pracy dla kobiet po likwidacji zakładu przetwórstwa',
+    description:
+      'Po zamknięciu zakładu przetwórstwa owoców w 2025 r. kilkadziesiąt kobiet z sołectw Mościejewo i Chorzępowo zostało bez pracy; dojazd do Międzychodu zajmuje ponad godzinę.',
+    affected: 'Około 40 kobiet w wieku 35–60 lat, część z nich samotnie wychowuje dzieci',
+    evidence: 'Dane GOPS: 23 rodziny zgłosiły się po zasiłek okresowy w ciągu pół roku.',
+    proposals: 'Spółdzielnia socjalna w przetwórstwie lokalnych owoców, kurs liderów w gminie.',
+    status: 'open',
+  },
+  {
+    title: 'Samotni seniorzy w oddalonych sołectwach',
+    description:
+      'Autobus do Kwilcza jeździ dwa razy dziennie; starsi mieszkańcy małych sołectw tygodniami nie wychodzą z domu.',
+    affected: 'Seniorzy po 70. roku życia, szczególnie osoby samotne',
+    proposals: 'Sąsiedzka pomoc koła gospodyń wiejskich, wolontariusze parafii, spotkania w świetlicach.',
+    status: 'open',
+  },
+  {
+    title: 'Młodzi wyjeżdżają, bo nie ma dla nich zajęć',
+    description: 'Świetlice wiejskie są zamknięte po południu; absolwenci szkoły nie widzą w gminie pracy.',
+    affected: 'Młodzież 15–25 lat',
+    status: 'in_progress',
+  },
+];
+
 /** Wągrowiec: a town of 24,500; invented, realistic problems. */
 const WAGROWIEC: ProblemSeed[] = [
   {
@@ -192,15 +222,17 @@ async function seedPlace(db: Db, place: Place, seeds: ProblemSeed[], now: Date):
  */
 export async function seedProblems(
   db: Db,
-  opts: { today: string; wagrowiec: Place; poznan: Place },
+  opts: { today: string; kwilcz?: Place; wagrowiec: Place; poznan: Place },
 ): Promise<void> {
   const now = new Date(`${opts.today}T09:00:00Z`);
+  if (opts.kwilcz) await seedPlace(db, opts.kwilcz, KWILCZ, now);
   await seedPlace(db, opts.wagrowiec, WAGROWIEC, now);
   await seedPlace(db, opts.poznan, POZNAN, now);
 }
 
 /** Counts of the seeded register, for the seed's own test. */
 export const SEEDED_PROBLEMS = {
+  kwilcz: { total: KWILCZ.length, pending: 0 },
   wagrowiec: { total: WAGROWIEC.length, pending: WAGROWIEC.filter((p) => p.status === 'pending').length },
   poznan: { total: POZNAN.length, pending: POZNAN.filter((p) => p.status === 'pending').length },
 } as const;
