@@ -64,11 +64,13 @@ export function IndicatorText({
   return (
     <>
       {name}:{' '}
-      {t('programme.indicator.value', {
-        actual: fmt(actual),
-        target: fmt(target),
-        unit: unit || '',
-      }).trim()}
+      {actual === null
+        ? t('programme.indicator.targetOnly', { target: fmt(target), unit: unit || '' }).trim()
+        : t('programme.indicator.value', {
+            actual: fmt(actual),
+            target: fmt(target),
+            unit: unit || '',
+          }).trim()}
     </>
   );
 }
