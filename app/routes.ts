@@ -62,6 +62,7 @@ export default [
   route('app/:locality/club/:clubId/register/pdf', 'routes/app/club-register-pdf.ts'),
   route('app/:locality/club/:clubId/report', 'routes/app/club-report.tsx'),
   route('app/:locality/club/:clubId/report/:format', 'routes/app/club-report-file.ts'),
+  // Participants
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

@@ -2,6 +2,7 @@ export * from './club.ts';
 export * from './core.ts';
 export * from './meetings.ts';
 export * from './organisations.ts';
+export * from './participants.ts';
 export * from './partnerships.ts';
 export * from './people.ts';
 export * from './problems.ts';

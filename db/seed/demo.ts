@@ -8,6 +8,7 @@ import { seedClub } from './club.ts';
 import { daysFrom } from './dates.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
+import { seedParticipants } from './participants.ts';
 import { seedPartnerships } from './partnerships.ts';
 import { seedProblems } from './problems.ts';
 import { seedProgramme } from './programme.ts';
@@ -140,6 +141,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   await seedProgramme(db, places);
   await seedMeetings(db, places);
   await seedClub(db, places);
+  await seedParticipants(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

@@ -6,6 +6,7 @@ import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
 import enMeetings from '../../../locales/en/meetings.json' with { type: 'json' };
 import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
+import enParticipants from '../../../locales/en/participants.json' with { type: 'json' };
 import enPartnerships from '../../../locales/en/partnerships.json' with { type: 'json' };
 import enProblems from '../../../locales/en/problems.json' with { type: 'json' };
 import enProgramme from '../../../locales/en/programme.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
 import plMeetings from '../../../locales/pl/meetings.json' with { type: 'json' };
 import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
+import plParticipants from '../../../locales/pl/participants.json' with { type: 'json' };
 import plPartnerships from '../../../locales/pl/partnerships.json' with { type: 'json' };
 import plProblems from '../../../locales/pl/problems.json' with { type: 'json' };
 import plProgramme from '../../../locales/pl/programme.json' with { type: 'json' };
@@ -40,6 +42,7 @@ const pl = {
   ...plProgramme,
   ...plMeetings,
   ...plClub,
+  ...plParticipants,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -57,6 +60,7 @@ const en: Record<MessageKey, string> = {
   ...enProgramme,
   ...enMeetings,
   ...enClub,
+  ...enParticipants,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
@@ -76,6 +80,7 @@ export const CATALOG_FILES = {
     programme: plProgramme,
     meetings: plMeetings,
     club: plClub,
+    participants: plParticipants,
   },
   en: {
     common: enCommon,
@@ -90,6 +95,7 @@ export const CATALOG_FILES = {
     programme: enProgramme,
     meetings: enMeetings,
     club: enClub,
+    participants: enParticipants,
   },
 } as const;
 
