@@ -63,6 +63,11 @@ export default [
   route('app/:locality/club/:clubId/report', 'routes/app/club-report.tsx'),
   route('app/:locality/club/:clubId/report/:format', 'routes/app/club-report-file.ts'),
   // Participants
+  route('app/:locality/participants', 'routes/app/participants.tsx'),
+  route('app/:locality/participants/new', 'routes/app/participant-new.tsx'),
+  route('app/:locality/participants/access-log', 'routes/app/participants-access-log.tsx'),
+  route('app/:locality/participants/:personId', 'routes/app/participant.tsx'),
+  route('app/:locality/participants/:personId/edit', 'routes/app/participant-edit.tsx'),
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

@@ -2,9 +2,11 @@ import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport } from '../../app/features/club/annual-report.server.ts';
 import { premisesLedgerMonths } from '../../app/features/club/club.rules.ts';
+import { checkPesel } from '../../app/features/participants/pesel.ts';
 import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/db.ts';
 import {
+  auditLog,
   clubActivities,
   clubAttendance,
   clubMembers,
@@ -15,8 +17,10 @@ import {
   localProblems,
   memberships,
   organisations,
+  participants,
   partnershipMembers,
   partnerships,
+  people,
   roadmapStepEvents,
   users,
 } from '../schema/index.ts';
@@ -209,6 +213,42 @@ describe('the demo seed', () => {
     expect(report.grants.length).toBe(2);
     expect(report.membersTotal.members).toBeGreaterThan(5);
     expect(report.activitiesTotal.count).toBeGreaterThan(3);
+  });
+
+  it('registers invented participants in the three places, some without a PESEL, with refusals, and links the demo participant', async () => {
+    const rows = await t.db
+      .select({
+        slug: localities.slug,
+        pesel: participants.pesel,
+        noPesel: participants.noPesel,
+        disability: participants.disability,
+        status: participants.status,
+        email: people.email,
+        userId: people.userId,
+      })
+      .from(participants)
+      .innerJoin(localities, eq(localities.id, participants.localityId))
+      .innerJoin(people, eq(people.id, participants.personId));
+    const per = (slug: string) => rows.filter((r) => r.slug === slug);
+    expect(per('kwilcz').length).toBe(6);
+    expect(per('wagrowiec').length).toBe(15);
+    expect(per('poznan').length).toBe(40);
+    expect(rows.every((r) => !r.pesel || checkPesel(r.pesel).ok)).toBe(true);
+    expect(rows.filter((r) => r.pesel).length).toBeGreaterThan(30);
+    expect(rows.some((r) => r.noPesel)).toBe(true);
+    expect(rows.some((r) => r.disability === 'refused')).toBe(true);
+    expect(rows.some((r) => r.status === 'closed')).toBe(true);
+    const [lukasz] = per('poznan').filter((r) => r.email === 'uczestnik.poznan@splot.demo');
+    const [account] = await t.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'uczestnik.poznan@splot.demo'));
+    expect(lukasz?.userId).toBe(account!.id);
+    const [audits] = await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'participant.create'));
+    expect(audits!.n).toBe(61);
   });
 
   it('is idempotent: a second run adds nothing', async () => {

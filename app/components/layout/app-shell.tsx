@@ -23,6 +23,11 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
       items.push({ to: `/app/${localitySlug}/problems`, label: 'common.nav.problems' });
       items.push({ to: `/app/${localitySlug}/club`, label: 'common.nav.club' });
       items.push({ to: `/app/${localitySlug}/in-kind`, label: 'common.nav.inKind' });
+      if (
+        user.isPlatformAdmin ||
+        roles.some((r) => r === 'coordinator' || r === 'advisor' || r === 'animator')
+      )
+        items.push({ to: `/app/${localitySlug}/participants`, label: 'common.nav.participants' });
     }
   } else if (user.memberships.length > 0) {
     items.push({ to: '/app', label: 'common.nav.myLocalities', end: true });
