@@ -183,6 +183,24 @@ for (const [device, viewport] of [
       await resident.context.close();
     });
 
+    test('participants (Poznań)', async () => {
+      const session = await openSession(browser(), { viewport });
+      const { page } = session;
+      await signIn(session, 'koordynator.poznan@splot.demo');
+      await shoot(session, device, [
+        { name: '50-participants', path: '/app/poznan/participants', heading: 'Uczestnicy' },
+      ]);
+      // A demo participant (the journey in participants.spec.ts shows one with consents filled in).
+      const first = page.locator('main table tbody th a').first();
+      const path = (await first.getAttribute('href')) ?? '';
+      expect(path).toMatch(/^\/app\/poznan\/participants\/[0-9a-f-]{36}$/);
+      await shoot(session, device, [{ name: '51-participant', path, heading: /.+/ }]);
+      for (const summary of await page.locator('details.panel-details summary').all()) await summary.click();
+      await settled(session);
+      await screenshot(page, `${device}-51-participant-forms`);
+      await session.context.close();
+    });
+
     test('advisor with two localities', async () => {
       const session = await openSession(browser(), { viewport });
       await signIn(session, 'doradca@splot.demo');

@@ -90,10 +90,11 @@ export async function getParticipant(db: Db, opts: { localityId: string; id: str
   return row ?? null;
 }
 
-/** The last staff reads of one participant's page (for the coordinator). */
+/** Who last read one participant's page, each person once with their latest read (for the coordinator). */
 export async function lastViewers(db: Db, opts: { localityId: string; id: string; limit?: number }) {
+  const at = sql<Date>`max(${auditLog.at})`.mapWith(auditLog.at);
   return db
-    .select({ at: auditLog.at, name: users.name })
+    .select({ at, name: users.name })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .where(
@@ -104,7 +105,8 @@ export async function lastViewers(db: Db, opts: { localityId: string; id: string
         eq(auditLog.entityId, opts.id),
       ),
     )
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .groupBy(auditLog.actorUserId, users.name)
+    .orderBy(desc(at))
     .limit(opts.limit ?? 5);
 }
 

@@ -284,7 +284,7 @@ describe('at-risk categories', () => {
         key: 'refugee',
         evidence: 'decyzja UdSC',
         notedOn: TODAY,
-        ref: 'art. 2 pkt 6 (summary)',
+        ref: 'art. 2 pkt 6',
         verified: false,
         listed: true,
       },

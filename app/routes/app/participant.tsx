@@ -188,7 +188,7 @@ export default function Participant({ loaderData, actionData }: Route.ComponentP
       </section>
       <ParticipantSideSections side={side} canEdit={canEdit} failed={failed} />
       {canEdit ? (
-        <section aria-labelledby="pp-close" id="close">
+        <section aria-labelledby="pp-close" id="close" className="section">
           <h2 id="pp-close">{t('participants.close.title')}</h2>
           {p.status === 'closed' ? (
             <PostForm>
@@ -198,7 +198,7 @@ export default function Participant({ loaderData, actionData }: Route.ComponentP
               </button>
             </PostForm>
           ) : (
-            <PostForm>
+            <PostForm className="stack">
               <input type="hidden" name="intent" value="close" />
               <DateField
                 name="closedOn"
@@ -222,7 +222,7 @@ export default function Participant({ loaderData, actionData }: Route.ComponentP
         </section>
       ) : null}
       {viewers ? (
-        <section aria-labelledby="pp-viewers">
+        <section aria-labelledby="pp-viewers" className="section">
           <h2 id="pp-viewers">{t('participants.page.lastViewed')}</h2>
           {viewers.length === 0 ? (
             <p>{t('participants.page.lastViewedNone')}</p>
