@@ -63,7 +63,7 @@ export async function loader(args: Route.LoaderArgs) {
     if (!p) throw new AppError('NOT_FOUND', 'errors.404.body');
     const canManage = canManagePartnership(actor, locality);
     const orgQuery = new URL(args.request.url).searchParams.get('org')?.slice(0, 100) ?? '';
-    const [members, commitments, candidates, programme] = await Promise.all([
+    const [members, commitments, candidates, programme, upcoming] = await Promise.all([
       listMembers(db, { localityId: locality.localityId, partnershipId: p.id }),
       listCommitments(db, { localityId: locality.localityId, partnershipId: p.id }),
       canManage
@@ -74,6 +74,7 @@ export async function loader(args: Route.LoaderArgs) {
           })
         : Promise.resolve({ rows: [], more: false }),
       programmeSummary(db, { localityId: locality.localityId, partnershipId: p.id, today: todayInWarsaw() }),
+      nextMeeting(db, { localityId: locality.localityId, partnershipId: p.id, now: new Date() }),
     ]);
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -99,11 +100,7 @@ export async function loader(args: Route.LoaderArgs) {
         .filter((m) => canEditCommitment(actor, locality, m))
         .map((m) => ({ id: m.id, name: m.name })),
       today: dateInputValue(todayInWarsaw()),
-      nextMeeting: await nextMeeting(db, {
-        localityId: locality.localityId,
-        partnershipId: p.id,
-        now: new Date(),
-      }),
+      nextMeeting: upcoming,
       programme,
     };
   });
