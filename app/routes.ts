@@ -68,6 +68,12 @@ export default [
   route('app/:locality/participants/access-log', 'routes/app/participants-access-log.tsx'),
   route('app/:locality/participants/:personId', 'routes/app/participant.tsx'),
   route('app/:locality/participants/:personId/edit', 'routes/app/participant-edit.tsx'),
+  // Support plans
+  // Advice and appointments
+  // Referrals
+  // Participant self-service
+  // Volunteers
+  // Data protection
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

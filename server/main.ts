@@ -49,6 +49,8 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
     }),
   // Lent club premises: the new month's entry in the in-kind ledger.
   clubPremisesLedger: () => clubPremisesLedger(handle.db, { today: todayInWarsaw() }),
+  // Support plans: reviews due soon or overdue (added by the support-plans capability).
+  // Data protection: records past retention listed for review (added by the data-protection capability).
 });
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 

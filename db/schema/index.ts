@@ -1,3 +1,4 @@
+export * from './centre.ts';
 export * from './club.ts';
 export * from './core.ts';
 export * from './meetings.ts';
@@ -8,3 +9,4 @@ export * from './people.ts';
 export * from './problems.ts';
 export * from './programme.ts';
 export * from './roadmap.ts';
+export * from './volunteers.ts';

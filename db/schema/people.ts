@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { localities, users } from './core.ts';
 
@@ -27,6 +28,13 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /**
+     * The name folded for search (lower case, Polish letters without marks, both orders), kept
+     * by the database so a search compares one stored column (foldForSearch folds the query).
+     */
+    searchFolded: text('search_folded').generatedAlwaysAs(
+      sql`translate(lower(given_name || ' ' || family_name || ' ' || family_name || ' ' || given_name), 'ąćęłńóśźżáäéëíöüčřšžý', 'acelnoszzaaeeioucrszy')`,
+    ),
   },
   (t) => [
     index('people_locality_name_idx').on(t.localityId, t.familyName, t.givenName),

@@ -4,14 +4,18 @@ import type { Role } from '../../app/lib/roles.ts';
 import { makeLocality, makeUser, setStep } from '../../tests/factories/index.ts';
 import type { Db } from '../client.ts';
 import { localities, memberships, organisations, users } from '../schema/index.ts';
+import { seedAdvice } from './advice.ts';
 import { seedClub } from './club.ts';
 import { daysFrom } from './dates.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedParticipants } from './participants.ts';
 import { seedPartnerships } from './partnerships.ts';
+import { seedPlans } from './plans.ts';
 import { seedProblems } from './problems.ts';
 import { seedProgramme } from './programme.ts';
+import { seedReferrals } from './referrals.ts';
+import { seedVolunteers } from './volunteers.ts';
 
 export const DEMO_PASSWORD = 'Splot-demo-2026';
 
@@ -142,6 +146,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   await seedMeetings(db, places);
   await seedClub(db, places);
   await seedParticipants(db, places);
+  await seedVolunteers(db, places);
+  await seedPlans(db, places);
+  await seedAdvice(db, places);
+  await seedReferrals(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

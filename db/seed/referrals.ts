@@ -1,0 +1,8 @@
+import type { Db } from '../client.ts';
+import type { Place } from './partnerships.ts';
+
+/** Demo data: filled in by the referrals capability. */
+export async function seedReferrals(
+  _db: Db,
+  _places: { today: string; kwilcz: Place; wagrowiec: Place; poznan: Place },
+) {}
