@@ -69,11 +69,34 @@ export default [
   route('app/:locality/participants/:personId', 'routes/app/participant.tsx'),
   route('app/:locality/participants/:personId/edit', 'routes/app/participant-edit.tsx'),
   // Support plans
+  route('app/:locality/plans', 'routes/app/plans.tsx'),
+  route('app/:locality/participants/:personId/plans/new', 'routes/app/plan-new.tsx'),
+  route('app/:locality/participants/:personId/plans/:planId', 'routes/app/plan.tsx'),
   // Advice and appointments
+  route('app/:locality/advice', 'routes/app/advice.tsx'),
+  route('app/:locality/advice/new', 'routes/app/advice-new.tsx'),
+  route('app/:locality/advice/calendar', 'routes/app/advice-calendar.tsx'),
+  route('app/:locality/advice/:sessionId', 'routes/app/advice-session.tsx'),
   // Referrals
+  route('app/:locality/referrals', 'routes/app/referrals.tsx'),
+  route('app/:locality/referrals/new', 'routes/app/referral-new.tsx'),
+  route('app/:locality/referrals/:referralId', 'routes/app/referral.tsx'),
   // Participant self-service
+  route('app/:locality/me', 'routes/app/me.tsx'),
+  route('app/:locality/me/data', 'routes/app/me-data.tsx'),
+  route('app/:locality/me/data.json', 'routes/app/me-data-json.ts'),
+  route('app/:locality/me/data.pdf', 'routes/app/me-data-pdf.ts'),
+  route('app/:locality/me/appointments/new', 'routes/app/me-appointment-new.tsx'),
+  route('app/:locality/me/erasure', 'routes/app/me-erasure.tsx'),
   // Volunteers
+  route('app/:locality/volunteers', 'routes/app/volunteers.tsx'),
+  route('app/:locality/volunteers/new', 'routes/app/volunteer-new.tsx'),
+  route('app/:locality/volunteers/:personId', 'routes/app/volunteer.tsx'),
+  route('app/:locality/volunteers/:personId/agreement.pdf', 'routes/app/volunteer-agreement-pdf.ts'),
   // Data protection
+  route('app/:locality/data-protection', 'routes/app/data-protection.tsx'),
+  route('app/:locality/participants/:personId/data.json', 'routes/app/participant-data-json.ts'),
+  route('app/:locality/participants/:personId/data.pdf', 'routes/app/participant-data-pdf.ts'),
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

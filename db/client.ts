@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -75,7 +76,11 @@ async function openPglite(
     throw new Error(`PGLITE_SHARED_BUFFERS must look like 32MB, not "${sharedBuffers}"`);
   const client = await PGlite.create(dir, {
     ...(loadDataDir ? { loadDataDir } : {}),
-    postgresqlconf: [`shared_buffers=${sharedBuffers}`],
+    // PGlite's data is in memory (or the OS cache): an index probe costs about as much as reading
+    // the next row, so the planner should not avoid nested loops over indexes (participant search).
+    postgresqlconf: [`shared_buffers=${sharedBuffers}`, 'random_page_cost=1.1'],
+    // Trigram indexes for name search (migration 0011); PostgreSQL has it in contrib.
+    extensions: { pg_trgm },
   });
   const db = drizzlePglite(client, { schema, logger: countingLogger }) as unknown as Db;
   return {

@@ -6,7 +6,9 @@ import { getRequestListener } from '@hono/node-server';
 import type { ServerBuild } from 'react-router';
 import { hasAnyUser } from '../app/features/auth/setup.server.ts';
 import { clubPremisesLedger } from '../app/features/club/premises-ledger.server.ts';
+import { retentionReview } from '../app/features/data-protection/retention-review.server.ts';
 import { sendFollowUpReminders } from '../app/features/organisations/contacts.server.ts';
+import { sendPlanReviewReminders } from '../app/features/plans/plan-reminders.server.ts';
 import { sendProgrammeReminders } from '../app/features/programme/programme-reminders.server.ts';
 import { todayInWarsaw } from '../app/lib/i18n/i18n.ts';
 import { errorFields, log } from '../app/lib/logger.ts';
@@ -50,7 +52,19 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
   // Lent club premises: the new month's entry in the in-kind ledger.
   clubPremisesLedger: () => clubPremisesLedger(handle.db, { today: todayInWarsaw() }),
   // Support plans: reviews due soon or overdue (added by the support-plans capability).
+  planReviewReminders: (mail) =>
+    sendPlanReviewReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
   // Data protection: records past retention listed for review (added by the data-protection capability).
+  retentionReview: (mail) =>
+    retentionReview(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
 });
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 

@@ -130,6 +130,8 @@ export const invitations = pgTable(
     role: text('role').notNull(),
     /** For a partner representative or an enterprise member: the organisation they will speak for. */
     organisationId: uuid('organisation_id'),
+    /** For a participant invited to self-service: the person record the account will be linked to. */
+    personId: uuid('person_id'),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

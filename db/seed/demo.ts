@@ -6,6 +6,7 @@ import type { Db } from '../client.ts';
 import { localities, memberships, organisations, users } from '../schema/index.ts';
 import { seedAdvice } from './advice.ts';
 import { seedClub } from './club.ts';
+import { seedDataProtection } from './data-protection.ts';
 import { daysFrom } from './dates.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
@@ -72,6 +73,13 @@ export const DEMO_USERS: DemoUser[] = [
     name: 'Zofia Kamińska',
     roles: [['wagrowiec', 'enterprise_member']],
     speaksFor: 'Spółdzielnia Socjalna „Zielona Pracownia”',
+  },
+  { email: 'animator.poznan@splot.demo', name: 'Agata Pawlak', roles: [['poznan', 'animator']] },
+  {
+    email: 'urzad.pracy.poznan@splot.demo',
+    name: 'Robert Michalak',
+    roles: [['poznan', 'partner_rep']],
+    speaksFor: 'Powiatowy Urząd Pracy w Poznaniu',
   },
   { email: 'uczestnik.poznan@splot.demo', name: 'Łukasz Wójcik', roles: [['poznan', 'participant']] },
 ];
@@ -150,6 +158,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   await seedPlans(db, places);
   await seedAdvice(db, places);
   await seedReferrals(db, places);
+  await seedDataProtection(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.
