@@ -1,6 +1,6 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { invitations, localities, memberships, users } from '../../../db/schema/index.ts';
+import { invitations, localities, memberships, people, users } from '../../../db/schema/index.ts';
 import type { Actor } from '../../lib/actor.ts';
 import { writeAudit } from '../../lib/audit.server.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -31,7 +31,8 @@ export async function createInvitation(
   db: Db,
   opts: {
     actor: Actor;
-    input: InviteInput & { organisationId?: string | null };
+    /** personId: a participant invited to self-service (their account is linked on acceptance). */
+    input: InviteInput & { organisationId?: string | null; personId?: string | null };
     baseUrl: string;
     mail: MailQueue;
     locale: Locale;
@@ -60,6 +61,7 @@ export async function createInvitation(
       localityId: locality.id,
       role: input.role,
       organisationId: input.organisationId ?? null,
+      personId: input.personId ?? null,
       invitedBy: actor.userId,
       createdAt: now,
       expiresAt: new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000),
@@ -70,7 +72,12 @@ export async function createInvitation(
       requestId: actor.requestId,
       action: 'invitation.create',
       entityType: 'invitation',
-      details: { email: input.email, role: input.role, organisationId: input.organisationId ?? null },
+      details: {
+        email: input.email,
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        ...(input.personId ? { personId: input.personId } : {}),
+      },
     });
   });
   const { t } = getI18n(opts.locale);
@@ -91,6 +98,7 @@ export type OpenInvitation = {
   email: string;
   role: Role;
   organisationId: string | null;
+  personId: string | null;
   localityId: string;
   localityName: string;
   localitySlug: string;
@@ -109,6 +117,7 @@ export async function findOpenInvitation(
       email: invitations.email,
       role: invitations.role,
       organisationId: invitations.organisationId,
+      personId: invitations.personId,
       localityId: invitations.localityId,
       localityName: localities.name,
       localitySlug: localities.slug,
@@ -187,6 +196,22 @@ export async function acceptInvitation(
     } else {
       await tx.insert(memberships).values(membership).onConflictDoNothing();
     }
+    if (invitation.personId) {
+      // A participant invited to self-service: the account is linked to their person record.
+      const linked = await tx
+        .update(people)
+        .set({ userId: userId!, updatedAt: now })
+        .where(
+          and(
+            eq(people.id, invitation.personId),
+            eq(people.localityId, invitation.localityId),
+            isNull(people.erasedAt),
+            or(isNull(people.userId), eq(people.userId, userId!)),
+          ),
+        )
+        .returning({ id: people.id });
+      if (linked.length === 0) throw new AppError('CONFLICT', 'auth.invitation.unknown');
+    }
     await writeAudit(tx, {
       actorUserId: userId,
       localityId: invitation.localityId,
@@ -194,7 +219,7 @@ export async function acceptInvitation(
       action: 'invitation.accept',
       entityType: 'membership',
       entityId: userId,
-      details: { role: invitation.role },
+      details: { role: invitation.role, ...(invitation.personId ? { personId: invitation.personId } : {}) },
     });
   });
   return { userId: userId!, localitySlug: invitation.localitySlug };

@@ -1,6 +1,7 @@
-import { Link } from 'react-router';
+import { Link, redirect } from 'react-router';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
+import { isOnlyParticipant } from '../../features/me/me.server.ts';
 import { ProgressBar } from '../../features/roadmap/components/status-badge.tsx';
 import { canUpdateRoadmapStep } from '../../features/roadmap/roadmap.policy.ts';
 import { listRoadmapSteps } from '../../features/roadmap/roadmap.queries.server.ts';
@@ -12,6 +13,8 @@ import type { Route } from './+types/locality-home';
 export async function loader(args: Route.LoaderArgs) {
   return run(async () => {
     const { actor, locality } = await requireActor(args, { locality: args.params.locality });
+    // A participant (and nothing else here) lands on their own page.
+    if (isOnlyParticipant(actor, locality)) throw redirect(`/app/${locality.slug}/me`);
     const steps = await listRoadmapSteps(services(args.context).db, { localityId: locality.localityId });
     const today = todayInWarsaw();
     const summary = summarizeRoadmap(steps, today);
