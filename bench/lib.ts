@@ -220,6 +220,22 @@ export function readRssBytes(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time a process has used so far (user + system, ms), from /proc (Linux); null elsewhere.
+ * Unlike latency it hardly depends on what else the machine runs at the time.
+ */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime, stime are 14, 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // HTTP.
 

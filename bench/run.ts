@@ -20,6 +20,7 @@ import {
   percentile,
   ROOT,
   type Row,
+  readCpuMs,
   readRssBytes,
   removeTempDir,
   renderTable,
@@ -27,7 +28,13 @@ import {
   stopService,
   targetRow,
 } from './lib.ts';
-import { autocannon, type OpenLoopResult, openLoop } from './load.ts';
+import { autocannon, type CannonResult, type OpenLoopResult, openLoop } from './load.ts';
+import {
+  checkParticipantPage,
+  checkParticipantSearch,
+  PARTICIPANT_SEARCH_TERMS,
+  seedParticipantDatabase,
+} from './participants.ts';
 import {
   buildPartnership,
   buildProgramme,
@@ -65,6 +72,17 @@ const PROGRAMME = { goals: 5, actionsPerGoal: 6, tasksPerAction: 10 };
 /** Requests one at a time (closed loop): the page's own cost, without queueing behind other requests. */
 const SEQUENTIAL = 20;
 const LOCALITY = 'poznan';
+/** Issue 4: search among 50,000 participants of one locality, and one participant's full page. */
+const PARTICIPANTS = {
+  count: 50_000,
+  search: { ratePerSec: 25, p95MaxMs: 100, sqlMax: null },
+  page: { ratePerSec: 10, p95MaxMs: 80, sqlMax: 12 },
+  /** The term of the throughput run (autocannon takes one URL). */
+  cannonTerm: 'kowalsk',
+};
+/** `npm run bench -- participants`: only the figures whose name is given (none: all). */
+const ONLY = new Set(process.argv.slice(2));
+const SCENARIOS = ['participants'];
 
 const rows: Row[] = [];
 /** Failed checks (not missed targets): they make the exit code 2. */
@@ -257,15 +275,31 @@ async function pageLatency(
   pathOf: (i: number) => string,
   label: string,
   target: { ratePerSec: number; p95MaxMs: number; sqlMax: number | null },
+  opts: { cpu?: 'app and PGlite' | 'app only' } = {},
 ): Promise<void> {
   await checkPage(svc.baseUrl, pathOf(0), cookie);
   const url = (i: number) => `${svc.baseUrl}${pathOf(i)}`;
   const headers = { Cookie: cookie };
   step(`  warm-up: ${target.ratePerSec} req/s for ${WARMUP_MS / 1000} s`);
   await openLoop({ url, headers, ratePerSec: target.ratePerSec, durationMs: WARMUP_MS });
-  step(`  measuring: ${target.ratePerSec} req/s for ${LOAD_MS / 1000} s (open loop)`);
+  step(
+    `  measuring: ${target.ratePerSec} req/s for ${LOAD_MS / 1000} s (open loop); load average ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  const cpuBefore = readCpuMs(svc.pid);
   const r = await openLoop({ url, headers, ratePerSec: target.ratePerSec, durationMs: LOAD_MS });
+  const cpuAfter = readCpuMs(svc.pid);
   reportLatency(label, r, target);
+  if (opts.cpu && cpuBefore !== null && cpuAfter !== null && r.sent > 0) {
+    // The server's own CPU per request: a figure that a busy machine hardly changes, unlike latency.
+    const perRequest = (cpuAfter - cpuBefore) / r.sent;
+    step(`  server CPU ${fmt.ms(perRequest)} per request (${opts.cpu})`);
+    rows.push({
+      metric: `${label}: server process CPU per request (${opts.cpu}; load average ${os.loadavg()[0]!.toFixed(1)})`,
+      value: fmt.ms(perRequest),
+      target: '—',
+      result: 'info',
+    });
+  }
 }
 
 /** 6–8. The import, the directory search with 5,000 more organisations, and a large partnership's page. */
@@ -358,6 +392,195 @@ async function dataFigures(svc: Service): Promise<void> {
   }
 }
 
+/**
+ * Issue 4 on one database: seeds the bench locality (50,000 participants, one full record)
+ * before the server starts, checks what search and the page show, then times the search with
+ * varied terms and the participant's page under evenly paced load. On PGlite also the search's
+ * throughput (for the ratio to the bare node:http server, measured later with nothing else running).
+ */
+async function participantFigures(opts: {
+  kind: 'PGlite' | 'PostgreSQL';
+  logDir: string;
+  databaseUrl?: string;
+  throughput: boolean;
+}): Promise<CannonResult | null> {
+  const dataDir = makeTempDir('participants');
+  step(
+    `participants on ${opts.kind}: seeding ${PARTICIPANTS.count.toLocaleString('en-US')} participants and one full record (bulk SQL)`,
+  );
+  const bench = await seedParticipantDatabase({
+    dataDir,
+    databaseUrl: opts.databaseUrl,
+    participants: PARTICIPANTS.count,
+  });
+  step(`  seeded in ${fmt.s(bench.seedMs)}`);
+  rows.push({
+    metric: `Participants (${opts.kind}): seeding ${PARTICIPANTS.count.toLocaleString('en-US')} participants with bulk SQL`,
+    value: fmt.s(bench.seedMs),
+    target: '—',
+    result: 'info',
+  });
+  const { svc, startupMs } = await startSplot({
+    label: `participants-${opts.kind.toLowerCase()}`,
+    dataDir,
+    logDir: opts.logDir,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    timeoutMs: 60_000,
+  });
+  step(`  server healthy after ${fmt.s(startupMs)}`);
+  let cannon: CannonResult | null = null;
+  const cpu = opts.databaseUrl ? ('app only' as const) : ('app and PGlite' as const);
+  try {
+    const cookie = await signIn(svc.baseUrl, bench.coordinatorEmail, DEMO_PASSWORD);
+    const client = new FormClient(svc.baseUrl, cookie);
+    try {
+      const size = await checkParticipantSearch(client, bench.slug);
+      const base = `/app/${bench.slug}/participants`;
+      const terms = PARTICIPANT_SEARCH_TERMS;
+      step(
+        `participant search: ${size} participants in ${bench.slug}, ${terms.length} different terms in turn`,
+      );
+      const searchLabel = `Participant search, ${opts.kind} (${size.toLocaleString('en-US')} participants, ${terms.length} terms)`;
+      const oneByOne: number[] = [];
+      for (let i = 0; i < 2 * terms.length; i++) {
+        const t0 = performance.now();
+        const res = await client.get(`${base}?q=${encodeURIComponent(terms[i % terms.length]!)}`);
+        oneByOne.push(performance.now() - t0);
+        if (res.status !== 200) throw new Error(`GET ${base} answered ${res.status}`);
+      }
+      step(`  one at a time: median ${fmt.ms(median(oneByOne))}, p95 ${fmt.ms(percentile(oneByOne, 95))}`);
+      rows.push({
+        metric: `${searchLabel}, one request at a time (${oneByOne.length} req): median, p95, max`,
+        value: `${fmt.ms(median(oneByOne))}, ${fmt.ms(percentile(oneByOne, 95))}, ${fmt.ms(Math.max(...oneByOne))}`,
+        target: '—',
+        result: 'info',
+      });
+      await pageLatency(
+        svc,
+        cookie,
+        (i) => `${base}?q=${encodeURIComponent(terms[i % terms.length]!)}`,
+        searchLabel,
+        PARTICIPANTS.search,
+        { cpu },
+      );
+      const pagePath = `${base}/${bench.recordId}`;
+      const label = `Participant page, ${opts.kind} (plan, 20 advice sessions, 3 referrals, club)`;
+      // A page that fails is a failed check, not the end of the bench: the other figures still count.
+      try {
+        const bytes = await checkParticipantPage(client, pagePath);
+        step(`participant page, ${SEQUENTIAL} requests one at a time: ${pagePath}`);
+        const single: number[] = [];
+        for (let i = 0; i < SEQUENTIAL; i++) {
+          const t0 = performance.now();
+          const res = await client.get(pagePath);
+          single.push(performance.now() - t0);
+          if (res.status !== 200) throw new Error(`GET ${pagePath} answered ${res.status}`);
+        }
+        step(
+          `  median ${fmt.ms(median(single))}, max ${fmt.ms(Math.max(...single))}; ${Math.round(bytes / 1024)} KB`,
+        );
+        rows.push({
+          metric: `${label}, one request at a time (${SEQUENTIAL} req): median, max; page size`,
+          value: `${fmt.ms(median(single))}, ${fmt.ms(Math.max(...single))}; ${Math.round(bytes / 1024)} KB`,
+          target: '—',
+          result: 'info',
+        });
+        await pageLatency(svc, cookie, () => pagePath, label, PARTICIPANTS.page, { cpu });
+      } catch (error) {
+        const text = `${label}: ${message(error)}`;
+        rows.push({ metric: label, value: message(error), target: 'HTTP 200', result: 'FAILED' });
+        loud(text);
+        problems.push(text);
+      }
+      if (opts.throughput) {
+        const url = `${svc.baseUrl}${base}?q=${encodeURIComponent(PARTICIPANTS.cannonTerm)}`;
+        const cannonOpts = { connections: CANNON.connections, url, headers: { Cookie: cookie } };
+        step(
+          `participant search throughput: autocannon -c ${CANNON.connections} -d ${CANNON.durationSec} "${PARTICIPANTS.cannonTerm}"`,
+        );
+        await autocannon({ ...cannonOpts, durationSec: CANNON.warmupSec });
+        cannon = await autocannon({ ...cannonOpts, durationSec: CANNON.durationSec });
+        step(`  ${fmt.rps(cannon.reqPerSec)} (${cannon.total} requests; p50 ${cannon.latencyP50Ms} ms)`);
+        if (cannon.non2xx + cannon.errors + cannon.timeouts > 0) {
+          const text = `autocannon on participant search: non-2xx ${cannon.non2xx}, errors ${cannon.errors}, timeouts ${cannon.timeouts}`;
+          loud(text);
+          problems.push(text);
+        }
+      }
+    } finally {
+      client.close();
+    }
+  } finally {
+    await stopChecked(svc);
+    removeTempDir(dataDir);
+  }
+  return cannon;
+}
+
+/** The search's throughput against the bare node:http server's, same autocannon settings. */
+function participantRatioRows(search: CannonResult, hello: CannonResult): void {
+  const settings = `autocannon -c ${CANNON.connections} -d ${CANNON.durationSec}`;
+  rows.push({
+    metric: `Participant search "${PARTICIPANTS.cannonTerm}" throughput (PGlite), ${settings}`,
+    value: fmt.rps(search.reqPerSec),
+    target: '—',
+    result: 'info',
+  });
+  const ratio = search.reqPerSec / hello.reqPerSec;
+  rows.push({
+    metric: 'Throughput ratio participant search / hello-world',
+    value: `1/${(1 / ratio).toFixed(1)}`,
+    target: '—',
+    result: 'info',
+  });
+}
+
+/** `npm run bench -- participants`: issue 4's figures on PGlite (and PostgreSQL with DATABASE_URL). */
+async function participantsOnly(logDir: string): Promise<void> {
+  const search = await participantFigures({ kind: 'PGlite', logDir, throughput: true });
+  step(
+    `hello-world throughput (bench/hello.ts): autocannon -c ${CANNON.connections} -d ${CANNON.durationSec}`,
+  );
+  const hello = await startHello(logDir);
+  const helloUrl = `${hello.baseUrl}/`;
+  const cannon = { connections: CANNON.connections, url: helloUrl };
+  await autocannon({ ...cannon, durationSec: CANNON.warmupSec });
+  const helloCannon = await autocannon({ ...cannon, durationSec: CANNON.durationSec });
+  step(`  ${fmt.rps(helloCannon.reqPerSec)}`);
+  await stopChecked(hello);
+  rows.push({
+    metric: `node:http hello-world throughput, autocannon -c ${CANNON.connections} -d ${CANNON.durationSec}`,
+    value: fmt.rps(helloCannon.reqPerSec),
+    target: '—',
+    result: 'info',
+  });
+  if (search) participantRatioRows(search, helloCannon);
+  await participantsOnPostgres(logDir);
+}
+
+async function participantsOnPostgres(logDir: string): Promise<void> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    rows.push({
+      metric: 'Participant figures on PostgreSQL',
+      value: 'skipped',
+      target: '—',
+      result: 'no DATABASE_URL',
+    });
+    return;
+  }
+  const database = await createBenchDatabase(adminUrl);
+  const unregister = atCleanup(database.drop);
+  step(`PostgreSQL: created ${database.name} for the participant figures`);
+  try {
+    await participantFigures({ kind: 'PostgreSQL', logDir, databaseUrl: database.url, throughput: false });
+  } finally {
+    unregister();
+    await database.drop();
+    step(`  dropped ${database.name}`);
+  }
+}
+
 async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'build/server/index.js'))) {
     throw new Error('build/server/index.js is missing: run `npm run bench` (it builds first)');
@@ -371,6 +594,19 @@ async function main(): Promise<void> {
         .join(' ')}\n`,
   );
   const logDir = makeTempDir('logs');
+  const unknown = [...ONLY].filter((name) => !SCENARIOS.includes(name));
+  if (unknown.length > 0)
+    throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  if (ONLY.has('participants')) {
+    await participantsOnly(logDir);
+    rows.push({
+      metric: 'Clean shutdown on SIGTERM (exit code 0)',
+      value: `${shutdownsOk} of ${shutdownsTotal}`,
+      target: 'all',
+      result: shutdownsOk === shutdownsTotal ? 'ok' : 'FAILED',
+    });
+    return;
+  }
 
   // 2. First start with seeding, on an empty DATA_DIR. The first one's directory is kept for 1.
   const freshTimes: number[] = [];
@@ -470,8 +706,10 @@ async function main(): Promise<void> {
     target: '—',
     result: 'info',
   });
-  const dataRows = rows.splice(dataStart);
   await stopChecked(app);
+  // Issue 4: participant search and page, on a database of their own (PGlite here).
+  const participantSearch = await participantFigures({ kind: 'PGlite', logDir, throughput: true });
+  const dataRows = rows.splice(dataStart);
 
   step(`hello-world throughput (bench/hello.ts): ${settings} (after a ${CANNON.warmupSec} s warm-up)`);
   const hello = await startHello(logDir);
@@ -501,6 +739,7 @@ async function main(): Promise<void> {
     }),
   );
   rows.push(...dataRows);
+  if (participantSearch) participantRatioRows(participantSearch, helloCannon);
   for (const [label, r] of [
     ['roadmap', appCannon],
     ['hello-world', helloCannon],
@@ -552,6 +791,7 @@ async function main(): Promise<void> {
       await database.drop();
       step(`  dropped ${database.name}`);
     }
+    await participantsOnPostgres(logDir);
   }
 
   rows.push({
