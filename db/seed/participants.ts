@@ -4,7 +4,9 @@ import {
   registerParticipant,
 } from '../../app/features/participants/participants.server.ts';
 import { makePesel } from '../../app/features/participants/pesel.ts';
+import { handleSideIntent } from '../../app/features/participants/side.server.ts';
 import type { Actor, ActorLocality } from '../../app/lib/actor.ts';
+import { dateInputValue } from '../../app/lib/dates.ts';
 import type { Role } from '../../app/lib/roles.ts';
 import type { Db } from '../client.ts';
 import { localities, people, users } from '../schema/index.ts';
@@ -195,6 +197,9 @@ async function seedPlace(db: Db, today: string, staff: Ctx[], n: number, offset:
       },
     });
     ids.push(id);
+    // Support on the Centre's public task for everyone; contact by consent for most.
+    await recordDemoConsent(db, ctx, today, id, 'support', 'public_task', registeredOn);
+    if (k % 5 !== 2) await recordDemoConsent(db, ctx, today, id, 'contact', 'consent', registeredOn);
     if (closeEvery && i % closeEvery === closeEvery - 1)
       await closeParticipant(db, {
         ...ctx,
@@ -204,6 +209,24 @@ async function seedPlace(db: Db, today: string, staff: Ctx[], n: number, offset:
       });
   }
   return ids;
+}
+
+/** A consent (or another basis) recorded through the participant page's own use case. */
+async function recordDemoConsent(
+  db: Db,
+  ctx: { actor: Actor; locality: ActorLocality },
+  today: string,
+  personId: string,
+  purpose: 'support' | 'contact',
+  basis: 'consent' | 'public_task',
+  givenOn: string,
+) {
+  const form = new FormData();
+  form.set('purpose', purpose);
+  form.set('basis', basis);
+  form.set('givenOn', dateInputValue(givenOn));
+  const r = await handleSideIntent({ db, ...ctx, personId, intent: 'side.recordConsent', form, today });
+  if (!r?.ok) throw new Error(`Demo seed: consent not recorded (${JSON.stringify(r)})`);
 }
 
 /** Demo participants of the Social Economy Centre (invented people) in the three places. */
@@ -242,6 +265,9 @@ export async function seedParticipants(
       otherDisadvantage: 'yes',
     },
   });
+  const registeredOn = daysFrom(today, -60);
+  await recordDemoConsent(db, pzAdvisor, today, id, 'support', 'consent', registeredOn);
+  await recordDemoConsent(db, pzAdvisor, today, id, 'contact', 'consent', registeredOn);
   const [u] = await db
     .select({ id: users.id })
     .from(users)

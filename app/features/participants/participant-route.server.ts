@@ -56,7 +56,7 @@ export async function requireReader(
  * One participant's record read by staff: the read is audited; a refused read (another role,
  * an id unknown here) is audited too and answered 403 / 404.
  */
-export async function readParticipant(args: Args, personId: string, purpose: 'page' | 'edit') {
+export async function readParticipant(args: Args, personId: string, purpose: string) {
   const { actor, locality } = await requireActor(args, { locality: args.params.locality });
   const db = services(args.context).db;
   const ctx = { actor, locality, id: personId };

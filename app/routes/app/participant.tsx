@@ -2,7 +2,20 @@ import { Link } from 'react-router';
 import { DateField, ErrorSummary, PostForm, TextArea } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { canRecordAdvice } from '../../features/advice/advice.policy.ts';
+import { AdviceSection } from '../../features/advice/components/advice-section.tsx';
+import {
+  canReadConfidentialAdvice,
+  loadAdviceForParticipant,
+} from '../../features/advice/participant-advice.server.ts';
+import { DataProtectionSection } from '../../features/data-protection/components/data-protection-section.tsx';
+import { canManageDataProtection } from '../../features/data-protection/data-protection.policy.ts';
+import { handleDataProtectionIntent } from '../../features/data-protection/data-protection-intent.server.ts';
+import { SelfServiceInviteSection } from '../../features/me/components/invite-section.tsx';
+import { handleSelfServiceIntent } from '../../features/me/invite.server.ts';
+import { GroupsSection } from '../../features/participants/components/groups-section.tsx';
 import { ParticipantSideSections } from '../../features/participants/components/side-sections.tsx';
+import { loadGroupsForPerson } from '../../features/participants/groups.server.ts';
 import { ageBand, SENSITIVE } from '../../features/participants/participant.schema.ts';
 import {
   failure,
@@ -14,11 +27,16 @@ import { canManageParticipants, canSeeAccessLog } from '../../features/participa
 import { lastViewers } from '../../features/participants/participants.queries.server.ts';
 import { closeParticipant, reopenParticipant } from '../../features/participants/participants.server.ts';
 import { handleSideIntent, loadParticipantSide } from '../../features/participants/side.server.ts';
+import { PlanSection } from '../../features/plans/components/plan-section.tsx';
+import { loadPlansForParticipant } from '../../features/plans/participant-plan.server.ts';
+import { ReferralsSection } from '../../features/referrals/components/referrals-section.tsx';
+import { loadReferralsForParticipant } from '../../features/referrals/participant-referrals.server.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
 import type { MessageKey } from '../../lib/i18n/catalog.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
 import { redirectWithFlash, run, services, throwAppError } from '../../lib/request.server.ts';
+import { baseUrl } from '../../lib/urls.server.ts';
 import type { Route } from './+types/participant';
 
 export async function loader(args: Route.LoaderArgs) {
@@ -26,11 +44,20 @@ export async function loader(args: Route.LoaderArgs) {
     const { actor, locality, db, row } = await readParticipant(args, args.params.personId, 'page');
     const today = todayInWarsaw();
     const showViewers = canSeeAccessLog(actor, locality);
-    const [side, viewers] = await Promise.all([
-      loadParticipantSide(db, { localityId: locality.localityId, personId: row.person.id, today }),
+    const ids = { localityId: locality.localityId, personId: row.person.id };
+    // A fixed number of statements whatever the record holds (issue 4: at most 12 for the page).
+    const [side, viewers, plans, advice, referrals, groups] = await Promise.all([
+      loadParticipantSide(db, { ...ids, today }),
       showViewers
         ? lastViewers(db, { localityId: locality.localityId, id: row.person.id })
         : Promise.resolve(null),
+      loadPlansForParticipant(db, ids),
+      loadAdviceForParticipant(db, {
+        ...ids,
+        canReadConfidential: canReadConfidentialAdvice(actor, locality),
+      }),
+      loadReferralsForParticipant(db, ids),
+      loadGroupsForPerson(db, ids),
     ]);
     const p = row.participant;
     return {
@@ -57,6 +84,12 @@ export async function loader(args: Route.LoaderArgs) {
       canEdit: canManageParticipants(actor, locality),
       viewers: viewers?.map((v) => ({ at: v.at.toISOString(), name: v.name })) ?? null,
       side,
+      plans,
+      advice,
+      canRecordAdvice: canRecordAdvice(actor, locality),
+      referrals,
+      groups,
+      canErase: canManageDataProtection(actor, locality),
     };
   });
 }
@@ -75,6 +108,43 @@ export async function action(args: Route.ActionArgs) {
   if (r !== null) {
     if (r.ok) return done(r.flashKey, r.anchor);
     return failure(form, r.errors, r.status);
+  }
+  const { mail, config } = services(args.context);
+  const s = await run(() =>
+    handleSelfServiceIntent({
+      db,
+      mail,
+      actor,
+      locality,
+      personId,
+      intent,
+      form,
+      baseUrl: baseUrl(args.request, config),
+    }),
+  );
+  if (s !== null) {
+    if (s.ok) return done(s.flashKey, s.anchor);
+    return failure(form, s.errors, s.status);
+  }
+  const dp = await run(() =>
+    handleDataProtectionIntent({
+      db,
+      actor,
+      locality,
+      personId,
+      intent,
+      form,
+      today,
+      mail,
+      baseUrl: baseUrl(args.request, config),
+    }),
+  );
+  if (dp !== null) {
+    if (!dp.ok) return failure(form, dp.errors, dp.status);
+    return redirectWithFlash(args.context, dp.redirectTo ?? pageUrl + dp.anchor, {
+      kind: 'success',
+      key: dp.flashKey,
+    });
   }
   return handleForm(form, async () => {
     switch (intent) {
@@ -102,6 +172,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default function Participant({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date, dateTime } = useI18n();
   const { locality, person, participant: p, registeredByName, canEdit, viewers, side } = loaderData;
+  const { plans, advice, referrals, groups } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const base = `/app/${locality.slug}/participants`;
   const name = `${person.givenName} ${person.familyName}`;
@@ -186,7 +257,37 @@ export default function Participant({ loaderData, actionData }: Route.ComponentP
           ))}
         </dl>
       </section>
+      <PlanSection plans={plans} localitySlug={locality.slug} personId={person.id} canEdit={canEdit} />
+      <AdviceSection
+        advice={advice}
+        localitySlug={locality.slug}
+        personId={person.id}
+        canRecord={loaderData.canRecordAdvice}
+      />
+      <ReferralsSection
+        referrals={referrals}
+        localitySlug={locality.slug}
+        personId={person.id}
+        canSend={canEdit}
+      />
+      <GroupsSection groups={groups} localitySlug={locality.slug} />
       <ParticipantSideSections side={side} canEdit={canEdit} failed={failed} />
+      {canEdit ? (
+        <SelfServiceInviteSection
+          hasAccount={person.hasAccount}
+          hasEmail={Boolean(person.email)}
+          failed={failed}
+        />
+      ) : null}
+      {canEdit ? (
+        <DataProtectionSection
+          localitySlug={locality.slug}
+          personId={person.id}
+          canErase={loaderData.canErase}
+          hasOpenPlan={Boolean(plans.open)}
+          failed={failed}
+        />
+      ) : null}
       {canEdit ? (
         <section aria-labelledby="pp-close" id="close" className="section">
           <h2 id="pp-close">{t('participants.close.title')}</h2>
