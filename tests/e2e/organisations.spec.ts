@@ -18,6 +18,7 @@ import {
   switchLanguage,
   visit,
 } from './support/browser.ts';
+import { menuLink } from './support/journey.ts';
 
 const browser = sharedBrowser();
 
@@ -195,11 +196,7 @@ describe('coordinator builds the directory', () => {
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     await clickAndWaitForUrl(
       session,
-      () =>
-        page
-          .getByRole('navigation', { name: 'Menu główne' })
-          .getByRole('link', { name: 'Katalog organizacji' })
-          .click(),
+      async () => (await menuLink(page, 'Katalog organizacji')).click(),
       '**/app/kwilcz/organisations',
     );
     await expectHeading(page, 'Katalog organizacji');
@@ -659,11 +656,7 @@ describe('who may see and change the directory', () => {
     await signIn(session, 'partner.kwilcz@splot.demo');
     await clickAndWaitForUrl(
       session,
-      () =>
-        page
-          .getByRole('navigation', { name: 'Menu główne' })
-          .getByRole('link', { name: 'Katalog organizacji' })
-          .click(),
+      async () => (await menuLink(page, 'Katalog organizacji')).click(),
       '**/app/kwilcz/organisations',
     );
     expect(await listedNames(page)).toContain(orgName);
@@ -736,11 +729,7 @@ describe('without JavaScript', () => {
     await signIn(session, 'koordynator.kwilcz@splot.demo');
     await clickAndWaitForUrl(
       session,
-      () =>
-        page
-          .getByRole('navigation', { name: 'Menu główne' })
-          .getByRole('link', { name: 'Katalog organizacji' })
-          .click(),
+      async () => (await menuLink(page, 'Katalog organizacji')).click(),
       '**/app/kwilcz/organisations',
     );
     await clickAndWaitForUrl(

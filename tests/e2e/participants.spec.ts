@@ -16,7 +16,13 @@ import {
   switchLanguage,
   visit,
 } from './support/browser.ts';
-import { openPanel, submitExpectingErrors, submitExpectingFlash, warsawDate } from './support/journey.ts';
+import {
+  menuLink,
+  openPanel,
+  submitExpectingErrors,
+  submitExpectingFlash,
+  warsawDate,
+} from './support/journey.ts';
 
 /**
  * Participants of the Centre in Kwilcz: the animator registers a person met at the club (a
@@ -87,10 +93,7 @@ describe('participants of the Centre (Kwilcz)', () => {
     const session = await openSession(browser());
     const { page } = session;
     await signIn(session, ANIMATOR);
-    await page
-      .getByRole('navigation', { name: 'Menu główne' })
-      .getByRole('link', { name: 'Uczestnicy' })
-      .waitFor();
+    await menuLink(page, 'Uczestnicy');
     await visit(session, LIST);
     await expectHeading(page, 'Uczestnicy');
     await clickAndWaitForUrl(

@@ -6,7 +6,13 @@ import { FlashMessage } from '../ui/flash-message.tsx';
 import { CsrfInput } from '../ui/form.tsx';
 import { useI18n } from '../ui/i18n-context.tsx';
 
-type NavItem = { to: string; label: MessageKey; end?: boolean };
+type NavLinkItem = { to: string; label: MessageKey; end?: boolean };
+/** A part of the system: its pages open from a disclosure (works without JavaScript). */
+type NavGroup = { group: MessageKey; items: NavLinkItem[] };
+type NavItem = NavLinkItem | NavGroup;
+
+const CENTRE_STAFF = ['coordinator', 'advisor', 'animator'];
+const REPRESENTATIVES = ['partner_rep', 'enterprise_member'];
 
 function navItems(data: RootData | null, localitySlug: string | undefined): NavItem[] {
   const user = data?.user;
@@ -14,21 +20,44 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
   const items: NavItem[] = [];
   const membership = localitySlug ? user.memberships.find((m) => m.slug === localitySlug) : undefined;
   if (localitySlug && (membership || user.isPlatformAdmin)) {
-    items.push({ to: `/app/${localitySlug}`, label: 'common.nav.dashboard', end: true });
-    items.push({ to: `/app/${localitySlug}/roadmap`, label: 'common.nav.roadmap' });
+    const base = `/app/${localitySlug}`;
     const roles: string[] = membership?.roles ?? [];
-    if (user.isPlatformAdmin || roles.some((r) => r !== 'participant')) {
-      items.push({ to: `/app/${localitySlug}/organisations`, label: 'common.nav.organisations' });
-      items.push({ to: `/app/${localitySlug}/partnerships`, label: 'common.nav.partnerships' });
-      items.push({ to: `/app/${localitySlug}/problems`, label: 'common.nav.problems' });
-      items.push({ to: `/app/${localitySlug}/club`, label: 'common.nav.club' });
-      items.push({ to: `/app/${localitySlug}/in-kind`, label: 'common.nav.inKind' });
-      if (
-        user.isPlatformAdmin ||
-        roles.some((r) => r === 'coordinator' || r === 'advisor' || r === 'animator')
-      )
-        items.push({ to: `/app/${localitySlug}/participants`, label: 'common.nav.participants' });
+    const admin = user.isPlatformAdmin;
+    const onlyParticipant = !admin && roles.length > 0 && roles.every((r) => r === 'participant');
+    if (onlyParticipant) {
+      items.push({ to: `${base}/me`, label: 'common.nav.me', end: true });
+      items.push({ to: `${base}/me/appointments/new`, label: 'common.nav.bookAppointment' });
+      items.push({ to: `${base}/me/data`, label: 'common.nav.myData' });
+      return items;
     }
+    items.push({ to: base, label: 'common.nav.dashboard', end: true });
+    items.push({ to: `${base}/roadmap`, label: 'common.nav.roadmap' });
+    items.push({
+      group: 'common.nav.group.partnership',
+      items: [
+        { to: `${base}/organisations`, label: 'common.nav.organisations' },
+        { to: `${base}/partnerships`, label: 'common.nav.partnerships' },
+        { to: `${base}/problems`, label: 'common.nav.problems' },
+        { to: `${base}/club`, label: 'common.nav.club' },
+      ],
+    });
+    const staff = admin || roles.some((r) => CENTRE_STAFF.includes(r));
+    const representative = roles.some((r) => REPRESENTATIVES.includes(r));
+    const centre: NavLinkItem[] = [];
+    if (staff) {
+      centre.push({ to: `${base}/participants`, label: 'common.nav.participants' });
+      centre.push({ to: `${base}/plans`, label: 'common.nav.plans' });
+    }
+    if (staff || representative) {
+      centre.push({ to: `${base}/advice/calendar`, label: 'common.nav.adviceCalendar' });
+    }
+    if (staff) centre.push({ to: `${base}/advice`, label: 'common.nav.advice', end: true });
+    if (staff || representative) centre.push({ to: `${base}/referrals`, label: 'common.nav.referrals' });
+    if (staff) centre.push({ to: `${base}/volunteers`, label: 'common.nav.volunteers' });
+    if (admin || roles.includes('coordinator'))
+      centre.push({ to: `${base}/data-protection`, label: 'common.nav.dataProtection' });
+    if (centre.length > 0) items.push({ group: 'common.nav.group.centre', items: centre });
+    items.push({ to: `${base}/in-kind`, label: 'common.nav.inKind' });
   } else if (user.memberships.length > 0) {
     items.push({ to: '/app', label: 'common.nav.myLocalities', end: true });
   }
@@ -38,6 +67,43 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
     items.push({ to: '/admin/users', label: 'common.nav.adminUsers' });
   }
   return items;
+}
+
+function isCurrent(pathname: string, item: NavLinkItem) {
+  return item.end ? pathname === item.to : pathname === item.to || pathname.startsWith(`${item.to}/`);
+}
+
+/**
+ * One part of the system as a disclosure: a native details/summary, so it opens without
+ * JavaScript; Escape closes it and returns focus; it closes itself after a navigation (the key
+ * changes with the path).
+ */
+function NavGroupMenu({ group, pathname }: { group: NavGroup; pathname: string }) {
+  const { t } = useI18n();
+  const active = group.items.some((i) => isCurrent(pathname, i));
+  return (
+    <details
+      className={`main-nav__group${active ? ' main-nav__group--active' : ''}`}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        const details = e.currentTarget;
+        if (!details.open) return;
+        details.open = false;
+        details.querySelector('summary')?.focus();
+      }}
+    >
+      <summary>{t(group.group)}</summary>
+      <ul>
+        {group.items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end}>
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 function LanguageSwitch() {
@@ -85,6 +151,7 @@ function LocalitySwitcher({ data, current }: { data: RootData | null; current: s
 export function AppShell({ data, children }: { data: RootData | null; children: ReactNode }) {
   const { t } = useI18n();
   const params = useParams();
+  const location = useLocation();
   const items = navItems(data, params.locality);
   return (
     <>
@@ -117,13 +184,19 @@ export function AppShell({ data, children }: { data: RootData | null; children: 
         {items.length > 0 ? (
           <nav className="main-nav" aria-label={t('common.nav.label')}>
             <ul className="container">
-              {items.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
+              {items.map((item) =>
+                'group' in item ? (
+                  <li key={item.group}>
+                    <NavGroupMenu key={location.pathname} group={item} pathname={location.pathname} />
+                  </li>
+                ) : (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ),
+              )}
             </ul>
           </nav>
         ) : null}

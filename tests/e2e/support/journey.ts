@@ -69,6 +69,27 @@ export async function submitExpectingErrors(
   return ((await summary.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A link of the main menu: opens the menu's group (a native disclosure) first when the link
+ * sits in one, as a person would.
+ */
+export async function menuLink(page: Page, name: string, menu = 'Menu główne'): Promise<Locator> {
+  const nav = page.getByRole('navigation', { name: menu });
+  // A link inside a closed <details> is hidden from the accessibility tree: find it with
+  // includeHidden, open its group, then return the (now visible) link.
+  const anyLink = nav.getByRole('link', { name, exact: true, includeHidden: true });
+  await anyLink.first().waitFor({ state: 'attached' });
+  const group = nav.locator('details.main-nav__group', {
+    has: page.getByRole('link', { name, exact: true, includeHidden: true }),
+  });
+  if ((await group.count()) > 0 && (await group.first().getAttribute('open')) === null) {
+    await group.first().locator('summary').click();
+  }
+  const link = nav.getByRole('link', { name, exact: true });
+  await link.first().waitFor();
+  return link.first();
+}
+
 /** Opens one of the page's folded forms by its summary and checks the revealed form with axe. */
 export async function openPanel(page: Page, summary: string): Promise<Locator> {
   const panel = page.locator('details.panel-details', {
