@@ -234,7 +234,9 @@ describe('settings without JavaScript', () => {
       .from(inKindEntries)
       .where(like(inKindEntries.sourceId, `${wgClub}:%`));
     expect(rows).toEqual([{ sourceId: `${wgClub}:${y}-${m}`, value: '1300.00' }]);
-    const ledger = pageText(await (await b.get('/app/wagrowiec/in-kind')).text());
+    // The ledger also holds volunteers' hours: the premises are found by their kind.
+    const ledger = pageText(await (await b.get('/app/wagrowiec/in-kind?kind=premises')).text());
+    expect(ledger).toContain('Pokazano tylko wpisy rodzaju: użyczony lokal.');
     expect(ledger).toContain(`Lokal klubu „${club!.name}”`);
   });
 

@@ -4,8 +4,13 @@ import type { Db } from '../../../db/client.ts';
 import { inKindEntries, organisations } from '../../../db/schema/index.ts';
 
 /** The in-kind ledger of a locality: totals by kind and one page of entries. */
-export async function inKindLedger(db: Db, opts: { localityId: string; offset: number; limit: number }) {
-  const where = eq(inKindEntries.localityId, opts.localityId);
+export async function inKindLedger(
+  db: Db,
+  opts: { localityId: string; offset: number; limit: number; kind?: string | null },
+) {
+  const inLocality = eq(inKindEntries.localityId, opts.localityId);
+  // The totals always cover the whole ledger; the entries may show one kind only.
+  const where = opts.kind ? and(inLocality, eq(inKindEntries.kind, opts.kind)) : inLocality;
   const [totals, rows, [total], overlaps] = await Promise.all([
     db
       .select({
@@ -14,7 +19,7 @@ export async function inKindLedger(db: Db, opts: { localityId: string; offset: n
         entries: count(),
       })
       .from(inKindEntries)
-      .where(where)
+      .where(inLocality)
       .groupBy(inKindEntries.kind),
     db
       .select({

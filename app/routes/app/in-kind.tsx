@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
@@ -15,11 +16,15 @@ export async function loader(args: Route.LoaderArgs) {
   return run(async () => {
     const { actor, locality } = await requireActor(args, { locality: args.params.locality });
     if (!canViewPartnership(actor, locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
-    const page = parsePage(new URL(args.request.url));
+    const url = new URL(args.request.url);
+    const page = parsePage(url);
+    const asked = url.searchParams.get('kind');
+    const kind = LEDGER_KINDS.find((k) => k === asked) ?? null;
     const ledger = await inKindLedger(services(args.context).db, {
       localityId: locality.localityId,
       offset: page.offset,
       limit: page.pageSize,
+      kind,
     });
     return {
       locality: { slug: locality.slug, name: locality.name },
@@ -27,13 +32,15 @@ export async function loader(args: Route.LoaderArgs) {
       rows: ledger.rows.map((r) => ({ ...r, kind: r.kind as LedgerKind })),
       page: { page: page.page, pageSize: page.pageSize, total: ledger.total },
       overlaps: ledger.overlaps,
+      kind,
     };
   });
 }
 
 export default function InKind({ loaderData }: Route.ComponentProps) {
   const { t, money, date } = useI18n();
-  const { locality, totals, rows, page, overlaps } = loaderData;
+  const { locality, totals, rows, page, overlaps, kind } = loaderData;
+  const here = `/app/${locality.slug}/in-kind`;
   const sum = totals.reduce((s, x) => s + x.value, 0);
   return (
     <>
@@ -87,7 +94,20 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
               <tbody>
                 {totals.map((x) => (
                   <tr key={x.kind}>
-                    <th scope="row">{t(`partnerships.inKind.kind.${x.kind}`)}</th>
+                    <th scope="row">
+                      {x.kind === kind ? (
+                        t(`partnerships.inKind.kind.${x.kind}`)
+                      ) : (
+                        <Link
+                          to={`${here}?kind=${x.kind}`}
+                          aria-label={t('partnerships.inKind.onlyKind', {
+                            kind: t(`partnerships.inKind.kind.${x.kind}`),
+                          })}
+                        >
+                          {t(`partnerships.inKind.kind.${x.kind}`)}
+                        </Link>
+                      )}
+                    </th>
                     <td className="num" data-label={t('partnerships.inKind.entries')}>
                       {x.entries}
                     </td>
@@ -106,6 +126,12 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
               </tbody>
             </table>
           </div>
+          {kind ? (
+            <p>
+              {t('partnerships.inKind.filtered', { kind: t(`partnerships.inKind.kind.${kind}`) })}{' '}
+              <Link to={here}>{t('partnerships.inKind.showAll')}</Link>
+            </p>
+          ) : null}
           <div className="table-wrap">
             <table className="table table--stack table--stack-plain">
               <caption>{t('partnerships.inKind.entriesCaption', { count: page.total })}</caption>
