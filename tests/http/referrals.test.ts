@@ -236,6 +236,14 @@ describe('a referral from the form to the inbox', () => {
     expect(await audits('referral.read', referralId)).toBe(before + 1);
   });
 
+  it("puts the PUP's look in the coordinator's who-looked-at-whom log", async () => {
+    const b = await signedIn('koordynator.poznan@splot.demo');
+    const text = pageText(
+      await (await b.get(`/app/poznan/participants/access-log?person=${person.id}`)).text(),
+    );
+    expect(text).toContain('Robert Michalak');
+  });
+
   it('refuses another organisation with 404, audited, and a leader with 403', async () => {
     const other = await signedIn(coopRep.email, undefined, coopRep.password);
     const before = await audits('referral.read_refused', referralId);

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.ts';
 import { writeAudit } from '../../lib/audit.server.ts';
 import { AppError, notFound } from '../../lib/errors.ts';
+import { auditParticipantRead } from '../participants/participants.server.ts';
 import { type ReferralSide, sharedFor } from './referral.rules.ts';
 import { canSeeReferralsInbox, referralSide } from './referrals.policy.ts';
 import { getReferral } from './referrals.queries.server.ts';
@@ -48,6 +49,8 @@ export async function readReferral(db: Db, ctx: Ctx & { id: string }) {
     side,
     personalData: !shared.hidden,
   });
+  // The person's data was shown: the coordinator's "who looked at whom" lists it with the rest.
+  if (!shared.hidden) await auditParticipantRead(db, { ...ctx, id: row.personId, purpose: 'referral' });
   return { row, side, shared };
 }
 
