@@ -303,14 +303,15 @@ describe('moving a plan through its steps', () => {
       values: { date: '1.03.2027' },
     });
     await closePlan(t.db, { ...args(), values: { closingReason: 'found_work', closedOn: '10.03.2027' } });
+    // One attempt at a time: each is started only when the previous one has been refused.
     for (const attempt of [
-      updatePlan(t.db, { ...args(), values: planValues() }),
-      addAction(t.db, { ...args(), values: { actionKind: 'advice', actionDescription: 'x' } }),
-      scheduleReview(t.db, { ...args(), values: { reviewDueOn: '1.07.2027' } }),
-      closePlan(t.db, { ...args(), values: { closingReason: 'found_work', closedOn: '10.03.2027' } }),
-      startPlan(t.db, { ...args(), values: {} }),
+      () => updatePlan(t.db, { ...args(), values: planValues() }),
+      () => addAction(t.db, { ...args(), values: { actionKind: 'advice', actionDescription: 'x' } }),
+      () => scheduleReview(t.db, { ...args(), values: { reviewDueOn: '1.07.2027' } }),
+      () => closePlan(t.db, { ...args(), values: { closingReason: 'found_work', closedOn: '10.03.2027' } }),
+      () => startPlan(t.db, { ...args(), values: {} }),
     ]) {
-      const r = await refusal(attempt);
+      const r = await refusal(attempt());
       expect(r.code).toBe('CONFLICT');
       expect(r.messageKey).toBe('plans.closed.readOnly');
     }
