@@ -403,6 +403,12 @@ describe('attendance and decisions at a held meeting', () => {
     for (const { name } of names) if (name) expect(text).toContain(name);
     expect(text).toContain('Podpis');
     expect(text).toContain('Spotkanie partnerów: klub samopomocowy i giełda pracy');
+    // The list names people: the download is logged as an export of personal data.
+    const [logged] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'meeting.attendance_export'), eq(auditLog.entityId, wg.held)));
+    expect(logged?.details).toEqual({ format: 'pdf', count: names.length });
   });
 });
 
