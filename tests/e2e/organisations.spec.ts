@@ -708,7 +708,7 @@ describe('who may see and change the directory', () => {
     expect(
       await page
         .getByRole('navigation', { name: 'Menu główne' })
-        .getByRole('link', { name: 'Katalog organizacji' })
+        .getByRole('link', { name: 'Katalog organizacji', includeHidden: true })
         .count(),
     ).toBe(0);
     await visit(session, '/app/poznan/organisations', 403);

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { DateField, PostForm, SelectField, TextArea } from '../../../components/ui/form.tsx';
 import { useI18n } from '../../../components/ui/i18n-context.tsx';
 import { dateInputValue } from '../../../lib/dates.ts';
@@ -52,6 +52,9 @@ export function PlanActions({
   organisations: Option[];
 }) {
   const { t, date } = useI18n();
+  // A new location after each successful save: the form starts empty again (with JavaScript,
+  // React would otherwise keep what was typed for the action just added).
+  const { key: navigation } = useLocation();
   const f = failed && ['addAction', 'editAction', 'agree'].includes(failed.intent) ? failed : null;
   const formFailed = f && f.intent !== 'agree' ? f : null;
   const v = formFailed?.values;
@@ -139,7 +142,7 @@ export function PlanActions({
       {open ? (
         <div className="panel" id="action-form">
           <h3>{intent === 'editAction' ? t('plans.actions.edit.title') : t('plans.actions.add.title')}</h3>
-          <PostForm className="stack" key={current?.id ?? 'new'}>
+          <PostForm className="stack" key={`${current?.id ?? 'new'}-${navigation}`}>
             <input type="hidden" name="intent" value={intent} />
             {intent === 'editAction' ? (
               <input type="hidden" name="actionId" value={v?.actionId ?? current?.id ?? ''} />
