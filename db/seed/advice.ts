@@ -89,9 +89,19 @@ export async function seedAdvice(
   const wg = await contextOf(db, places.wagrowiec, 'doradca@splot.demo', 'advisor');
   if (!pz || !wg) return;
 
-  // Slots: the same advisor cannot be in two places at once, so the towns get different days.
+  // Slots on working days (the n-th from today): the same advisor cannot be in two places at
+  // once, so the towns get different days; a weekly repeat keeps the weekday.
+  const workday = (n: number) => {
+    let d = today;
+    for (let k = 0; k < n; ) {
+      d = daysFrom(d, 1);
+      const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) k++;
+    }
+    return d;
+  };
   const slot = (days: number, time: string, kind: string, place: string, repeat = 2) => ({
-    date: daysFrom(today, days),
+    date: workday(days),
     time,
     minutes: '60',
     kind,
