@@ -78,6 +78,7 @@ export default function AdviceCalendar({ loaderData, actionData }: Route.Compone
             userId={c.userId}
             localitySlug={locality.slug}
             personId={c.forPerson?.id ?? null}
+            nextFree={c.freeSlots[0]?.startsAt ?? null}
           />
           <BookForm
             slots={c.freeSlots}

@@ -11,6 +11,7 @@ export function WeekView({
   userId,
   localitySlug,
   personId,
+  nextFree = null,
 }: {
   week: string;
   slots: Slot[];
@@ -18,6 +19,8 @@ export function WeekView({
   localitySlug: string;
   /** Booking for this person: kept in the links. */
   personId: string | null;
+  /** The first free slot from now on, anywhere in the calendar. */
+  nextFree?: string | Date | null;
 }) {
   const i18n = useI18n();
   const { t, dateLong } = i18n;
@@ -33,6 +36,14 @@ export function WeekView({
         <Link to={personId ? `${base}?person=${personId}` : base}>{t('advice.calendar.thisWeek')}</Link>
         <Link to={`${base}?week=${addDays(week, 7)}${keep}`}>{t('advice.calendar.nextWeek')}</Link>
       </nav>
+      {nextFree && warsawDate(new Date(nextFree)) > days[6]! ? (
+        <p className="advice-next-free">
+          {t('advice.calendar.nextFree', { when: i18n.dateTime(new Date(nextFree).toISOString()) })}{' '}
+          <Link to={`${base}?week=${warsawDate(new Date(nextFree))}${keep}`}>
+            {t('advice.calendar.showThatWeek')}
+          </Link>
+        </p>
+      ) : null}
       {days.map((day) => {
         const today = slots.filter((s) => warsawDate(new Date(s.startsAt)) === day);
         return (

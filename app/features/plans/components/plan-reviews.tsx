@@ -101,18 +101,21 @@ export function PlanReviews({
         </div>
       ) : null}
       {open ? (
-        <PostForm className="inline-form">
-          <input type="hidden" name="intent" value="scheduleReview" />
-          <DateField
-            name="reviewDueOn"
-            label={t('plans.form.reviewDueOn.label')}
-            defaultValue={schedule?.values.reviewDueOn}
-            error={schedule?.errors.reviewDueOn}
-          />
-          <button type="submit" className="button button--secondary">
-            {t('plans.reviews.schedule.submit')}
-          </button>
-        </PostForm>
+        <details className="panel-details" open={Boolean(schedule)}>
+          <summary>{t('plans.reviews.schedule.submit')}</summary>
+          <PostForm className="stack">
+            <input type="hidden" name="intent" value="scheduleReview" />
+            <DateField
+              name="reviewDueOn"
+              label={t('plans.form.reviewDueOn.label')}
+              defaultValue={schedule?.values.reviewDueOn}
+              error={schedule?.errors.reviewDueOn}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('plans.reviews.schedule.submit')}
+            </button>
+          </PostForm>
+        </details>
       ) : null}
     </section>
   );
