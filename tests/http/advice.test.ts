@@ -71,6 +71,19 @@ describe('the demo data', () => {
     const wg = pageText(await (await b.get('/app/wagrowiec/advice/calendar')).text());
     expect(wg).toContain('Umowa użyczenia sali parafialnej na klub seniora');
   });
+
+  it('points from a week without free slots to the next free one', async () => {
+    const b = await signedIn('doradca@splot.demo');
+    const html = await (await b.get('/app/poznan/advice/calendar?week=2026-01-05')).text();
+    expect(pageText(html)).toContain('W tym tygodniu nie ma już wolnych terminów. Najbliższy wolny termin:');
+    const link = /href="(\/app\/poznan\/advice\/calendar\?week=[0-9-]+)"[^>]*>Pokaż tamten tydzień/.exec(
+      html,
+    )?.[1];
+    expect(link).toBeDefined();
+    const week = pageText(await (await b.get(link!.replace(/&amp;/g, '&'))).text());
+    expect(week).not.toContain('W tym tygodniu nie ma już wolnych terminów');
+    expect(week).toContain('wolny');
+  });
 });
 
 describe('advice sessions and confidential notes', () => {
