@@ -44,6 +44,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             name: m.name,
             kind: m.kind,
             roles: m.roles,
+            /** Speaks for an organisation (a partner representative or enterprise member). */
+            speaksFor: m.organisationIds.length > 0,
           })),
         }
       : null,

@@ -92,6 +92,16 @@ describe('the volunteer register', () => {
     expect(leader).not.toContain('href="/app/poznan/volunteers"');
   });
 
+  it('is in the menu of a partner representative who speaks for an organisation, who then sees only its volunteers', async () => {
+    const partner = await signedIn('partner.wagrowiec@splot.demo');
+    const home = await (await partner.get('/app/wagrowiec')).text();
+    expect(home).toContain('href="/app/wagrowiec/volunteers"');
+    const res = await partner.get('/app/wagrowiec/volunteers');
+    expect(res.status).toBe(200);
+    const unlinked = await (await (await signedIn('partner.kwilcz@splot.demo')).get('/app/kwilcz')).text();
+    expect(unlinked).not.toContain('href="/app/kwilcz/volunteers"');
+  });
+
   it('is refused to a leader, a participant and an enterprise member (403); another place is 404', async () => {
     const leader = await signedIn('lider.poznan@splot.demo');
     expect((await leader.get('/app/poznan/volunteers')).status).toBe(403);

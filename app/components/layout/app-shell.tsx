@@ -53,7 +53,9 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
     }
     if (staff) centre.push({ to: `${base}/advice`, label: 'common.nav.advice', end: true });
     if (staff || representative) centre.push({ to: `${base}/referrals`, label: 'common.nav.referrals' });
-    if (staff) centre.push({ to: `${base}/volunteers`, label: 'common.nav.volunteers' });
+    // A partner representative logs the hours of their own organisation's volunteers.
+    if (staff || (roles.includes('partner_rep') && membership?.speaksFor))
+      centre.push({ to: `${base}/volunteers`, label: 'common.nav.volunteers' });
     if (admin || roles.includes('coordinator'))
       centre.push({ to: `${base}/data-protection`, label: 'common.nav.dataProtection' });
     if (centre.length > 0) items.push({ group: 'common.nav.group.centre', items: centre });
