@@ -97,6 +97,10 @@ export default [
   route('app/:locality/data-protection', 'routes/app/data-protection.tsx'),
   route('app/:locality/participants/:personId/data.json', 'routes/app/participant-data-json.ts'),
   route('app/:locality/participants/:personId/data.pdf', 'routes/app/participant-data-pdf.ts'),
+  // Education: programmes and materials
+  // Education: groups, sessions, attendance
+  // Education: qualification and the cascade
+  // Education: feedback and reports
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

@@ -8,6 +8,10 @@ import { seedAdvice } from './advice.ts';
 import { seedClub } from './club.ts';
 import { seedDataProtection } from './data-protection.ts';
 import { daysFrom } from './dates.ts';
+import { seedEducationCascade } from './education-cascade.ts';
+import { seedEducationGroups } from './education-groups.ts';
+import { seedEducationProgrammes } from './education-programmes.ts';
+import { seedEducationReports } from './education-reports.ts';
 import { seedMeetings } from './meetings.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedParticipants } from './participants.ts';
@@ -159,6 +163,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   await seedAdvice(db, places);
   await seedReferrals(db, places);
   await seedDataProtection(db, places);
+  await seedEducationProgrammes(db, places);
+  await seedEducationCascade(db, places);
+  await seedEducationGroups(db, places);
+  await seedEducationReports(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

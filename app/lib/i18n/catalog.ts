@@ -3,6 +3,7 @@ import enAdvice from '../../../locales/en/advice.json' with { type: 'json' };
 import enAuth from '../../../locales/en/auth.json' with { type: 'json' };
 import enClub from '../../../locales/en/club.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
+import enEducation from '../../../locales/en/education.json' with { type: 'json' };
 import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
 import enMe from '../../../locales/en/me.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import plAdvice from '../../../locales/pl/advice.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
 import plClub from '../../../locales/pl/club.json' with { type: 'json' };
 import plCommon from '../../../locales/pl/common.json' with { type: 'json' };
+import plEducation from '../../../locales/pl/education.json' with { type: 'json' };
 import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
 import plMe from '../../../locales/pl/me.json' with { type: 'json' };
@@ -58,6 +60,7 @@ const pl = {
   ...plReferrals,
   ...plMe,
   ...plVolunteers,
+  ...plEducation,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -81,6 +84,7 @@ const en: Record<MessageKey, string> = {
   ...enReferrals,
   ...enMe,
   ...enVolunteers,
+  ...enEducation,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
@@ -106,6 +110,7 @@ export const CATALOG_FILES = {
     referrals: plReferrals,
     me: plMe,
     volunteers: plVolunteers,
+    education: plEducation,
   },
   en: {
     common: enCommon,
@@ -126,6 +131,7 @@ export const CATALOG_FILES = {
     referrals: enReferrals,
     me: enMe,
     volunteers: enVolunteers,
+    education: enEducation,
   },
 } as const;
 
