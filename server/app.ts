@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { RouterContextProvider, ServerBuild } from 'react-router';
 import { createRequestHandler } from 'react-router';
@@ -11,6 +11,9 @@ import { localeFromRequest, staticErrorPage } from '../app/lib/static-error-page
 import { sqlCounter } from '../db/client.ts';
 import { Metrics } from './metrics.ts';
 
+/** The routes that take an educational material's file (a new material or a new version). */
+const MATERIAL_UPLOAD = /^\/app\/[^/]+\/education\/materials(\/new|\/[0-9a-f-]{36})$/;
+
 type Env = { Variables: { info: RequestInfo } };
 
 export type ServerAppOptions = {
@@ -19,6 +22,8 @@ export type ServerAppOptions = {
   /** Runs `SELECT 1`: the health check's database probe. */
   pingDatabase: () => Promise<void>;
   bodyLimitBytes: number;
+  /** The larger limit for uploading educational materials (default: bodyLimitBytes). */
+  uploadLimitBytes?: number;
   /** build/client in production; absent in dev (Vite serves assets). */
   clientDir?: string;
   mode: 'production' | 'development';
@@ -150,12 +155,16 @@ export function createServerApp(opts: ServerAppOptions) {
     app.use('*', (c, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(c.req.path) ? publicFiles(c, next) : next()));
   }
 
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: opts.bodyLimitBytes,
-      onError: (c) => c.html(staticErrorPage(localeFromRequest(c.req.raw), 413), 413),
-    }),
+  const tooLarge = (c: Context) => c.html(staticErrorPage(localeFromRequest(c.req.raw), 413), 413);
+  const defaultLimit = bodyLimit({ maxSize: opts.bodyLimitBytes, onError: tooLarge });
+  // Educational materials may be larger than a form or a CSV import (the file rule itself is a
+  // dated parameter, checked by the app with a message in words).
+  const uploadLimit = bodyLimit({
+    maxSize: Math.max(opts.uploadLimitBytes ?? opts.bodyLimitBytes, opts.bodyLimitBytes),
+    onError: tooLarge,
+  });
+  app.use('*', (c, next) =>
+    MATERIAL_UPLOAD.test(c.req.path) ? uploadLimit(c, next) : defaultLimit(c, next),
   );
 
   // A state-changing request from another site is refused before the app sees it

@@ -96,6 +96,7 @@ const { app } = createServerApp({
     await handle.execute('select 1');
   },
   bodyLimitBytes: config.bodyLimitBytes,
+  uploadLimitBytes: config.uploadLimitBytes,
   clientDir: dev ? undefined : path.relative(process.cwd(), path.resolve('build/client')),
   mode: dev ? 'development' : 'production',
   createHandler,

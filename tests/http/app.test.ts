@@ -152,6 +152,17 @@ describe('protection against forged and oversized requests', () => {
     expect(text).toContain('Przesłane dane są za duże');
     expect(text).not.toMatch(/at .*\.(ts|js):\d+/);
   });
+
+  it('lets a material upload be larger than a form, but not without bound', async () => {
+    const b = browser();
+    await b.signIn('koordynator.kwilcz@splot.demo', DEMO_PASSWORD);
+    const body = { title: 'Duży plik', description: 'x'.repeat(100_000) };
+    // Past the form limit (64 KB in tests) yet within the upload limit: the app answers it.
+    expect((await b.post('/app/kwilcz/education/materials/new', body)).status).not.toBe(413);
+    expect((await b.post('/app/kwilcz/problems', body)).status).toBe(413);
+    const huge = { title: 'Za duży', description: 'x'.repeat(300_000) };
+    expect((await b.post('/app/kwilcz/education/materials/new', huge)).status).toBe(413);
+  });
 });
 
 describe('tenancy', () => {

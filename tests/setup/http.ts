@@ -19,6 +19,7 @@ export async function createTestApp(services: Services) {
       await services.db.execute(sql`select 1`);
     },
     bodyLimitBytes: 64 * 1024,
+    uploadLimitBytes: 256 * 1024,
     mode: 'production',
   });
   return app;
