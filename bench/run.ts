@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CASCADE_BENCH, checkCascadePage, seedCascadeDatabase } from './cascade.ts';
 import {
   atCleanup,
   cleanUp,
@@ -80,9 +81,11 @@ const PARTICIPANTS = {
   /** The term of the throughput run (autocannon takes one URL). */
   cannonTerm: 'kowalsk',
 };
+/** Issue 5: the cascade page of a locality with 5 generations and 2,000 people. */
+const CASCADE = { people: 2_000, page: { ratePerSec: 10, p95MaxMs: 150, sqlMax: 6 } };
 /** `npm run bench -- participants`: only the figures whose name is given (none: all). */
 const ONLY = new Set(process.argv.slice(2));
-const SCENARIOS = ['participants'];
+const SCENARIOS = ['participants', 'cascade'];
 
 const rows: Row[] = [];
 /** Failed checks (not missed targets): they make the exit code 2. */
@@ -535,6 +538,103 @@ function participantRatioRows(search: CannonResult, hello: CannonResult): void {
   });
 }
 
+/**
+ * Issue 5: seeds a cascade of 5 generations and 2,000 people (bulk SQL) before the server starts,
+ * checks that the cascade page shows every generation, then times it one request at a time and
+ * under evenly paced load (p95 target, SQL statements per request from Server-Timing).
+ */
+async function cascadeFigures(opts: {
+  kind: 'PGlite' | 'PostgreSQL';
+  logDir: string;
+  databaseUrl?: string;
+}): Promise<void> {
+  const dataDir = makeTempDir('cascade');
+  step(
+    `cascade on ${opts.kind}: seeding 5 generations, ${CASCADE.people.toLocaleString('en-US')} people (bulk SQL)`,
+  );
+  const bench = await seedCascadeDatabase({ dataDir, databaseUrl: opts.databaseUrl, people: CASCADE.people });
+  step(
+    `  seeded in ${fmt.s(bench.seedMs)}: ${bench.people} people, ${bench.leaders} leaders, ${bench.groups} groups, ${bench.generations} generations`,
+  );
+  rows.push({
+    metric: `Cascade (${opts.kind}): seeding ${bench.people} people, ${bench.leaders} leaders, ${bench.groups} groups with bulk SQL`,
+    value: fmt.s(bench.seedMs),
+    target: '—',
+    result: 'info',
+  });
+  const { svc, startupMs } = await startSplot({
+    label: `cascade-${opts.kind.toLowerCase()}`,
+    dataDir,
+    logDir: opts.logDir,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+    timeoutMs: 60_000,
+  });
+  step(`  server healthy after ${fmt.s(startupMs)}`);
+  const cpu = opts.databaseUrl ? ('app only' as const) : ('app and PGlite' as const);
+  const label = `Cascade page, ${opts.kind} (${bench.generations} generations, ${bench.people.toLocaleString('en-US')} people, ${bench.leaders} leaders)`;
+  try {
+    const cookie = await signIn(svc.baseUrl, bench.coordinatorEmail, DEMO_PASSWORD);
+    const client = new FormClient(svc.baseUrl, cookie);
+    try {
+      const pagePath = `/app/${CASCADE_BENCH.slug}/education/cascade`;
+      const bytes = await checkCascadePage(client, pagePath, bench.generations);
+      step(`cascade page, ${SEQUENTIAL} requests one at a time: ${pagePath}`);
+      const single: number[] = [];
+      for (let i = 0; i < SEQUENTIAL; i++) {
+        const t0 = performance.now();
+        const res = await client.get(pagePath);
+        single.push(performance.now() - t0);
+        if (res.status !== 200) throw new Error(`GET ${pagePath} answered ${res.status}`);
+      }
+      step(
+        `  median ${fmt.ms(median(single))}, max ${fmt.ms(Math.max(...single))}; ${Math.round(bytes / 1024)} KB`,
+      );
+      rows.push({
+        metric: `${label}, one request at a time (${SEQUENTIAL} req): median, max; page size`,
+        value: `${fmt.ms(median(single))}, ${fmt.ms(Math.max(...single))}; ${Math.round(bytes / 1024)} KB`,
+        target: '—',
+        result: 'info',
+      });
+      await pageLatency(svc, cookie, () => pagePath, label, CASCADE.page, { cpu });
+    } catch (error) {
+      const text = `${label}: ${message(error)}`;
+      rows.push({ metric: label, value: message(error), target: 'HTTP 200', result: 'FAILED' });
+      loud(text);
+      problems.push(text);
+    } finally {
+      client.close();
+    }
+  } finally {
+    await stopChecked(svc);
+    removeTempDir(dataDir);
+  }
+}
+
+/** `npm run bench -- cascade`: issue 5's cascade figure on PGlite (and PostgreSQL with DATABASE_URL). */
+async function cascadeOnly(logDir: string): Promise<void> {
+  await cascadeFigures({ kind: 'PGlite', logDir });
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    rows.push({
+      metric: 'Cascade figure on PostgreSQL',
+      value: 'skipped',
+      target: '—',
+      result: 'no DATABASE_URL',
+    });
+    return;
+  }
+  const database = await createBenchDatabase(adminUrl);
+  const unregister = atCleanup(database.drop);
+  step(`PostgreSQL: created ${database.name} for the cascade figure`);
+  try {
+    await cascadeFigures({ kind: 'PostgreSQL', logDir, databaseUrl: database.url });
+  } finally {
+    unregister();
+    await database.drop();
+    step(`  dropped ${database.name}`);
+  }
+}
+
 /** `npm run bench -- participants`: issue 4's figures on PGlite (and PostgreSQL with DATABASE_URL). */
 async function participantsOnly(logDir: string): Promise<void> {
   const search = await participantFigures({ kind: 'PGlite', logDir, throughput: true });
@@ -597,8 +697,9 @@ async function main(): Promise<void> {
   const unknown = [...ONLY].filter((name) => !SCENARIOS.includes(name));
   if (unknown.length > 0)
     throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
-  if (ONLY.has('participants')) {
-    await participantsOnly(logDir);
+  if (ONLY.size > 0) {
+    if (ONLY.has('participants')) await participantsOnly(logDir);
+    if (ONLY.has('cascade')) await cascadeOnly(logDir);
     rows.push({
       metric: 'Clean shutdown on SIGTERM (exit code 0)',
       value: `${shutdownsOk} of ${shutdownsTotal}`,
@@ -793,6 +894,9 @@ async function main(): Promise<void> {
     }
     await participantsOnPostgres(logDir);
   }
+
+  // Issue 5: the cascade page (its own bench locality, PGlite and PostgreSQL when configured).
+  await cascadeOnly(logDir);
 
   rows.push({
     metric: 'Clean shutdown on SIGTERM (exit code 0)',

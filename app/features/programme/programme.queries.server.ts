@@ -358,6 +358,16 @@ export async function loadPublicProgress(
 }
 
 /** Live evidence for the roadmap's "programmes and funding" step: goals, tasks and tasks done, in one statement. */
+/** The programme counts as one JSON value ({goals, tasks, done}), for a single-statement caller. */
+export function programmeEvidenceJson(localityId: string) {
+  return sql`(select json_build_object(
+      'goals', count(*) filter (where p.level = 'goal'),
+      'tasks', count(*) filter (where p.level = 'task'),
+      'done', count(*) filter (where p.level = 'task' and p.status = 'done'))
+    from programme_items p
+    where p.locality_id = ${localityId} and p.status <> 'cancelled')`;
+}
+
 export async function programmeEvidence(db: Db, opts: { localityId: string }) {
   const [row] = await db
     .select({

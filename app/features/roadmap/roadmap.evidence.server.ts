@@ -1,10 +1,12 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import type { MessageKey } from '../../lib/i18n/catalog.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
 import { clubEvidence } from '../club/club.queries.server.ts';
+import { educationEvidenceJson } from '../education/cascade/cascade.evidence.server.ts';
 import { partnershipEvidence } from '../partnerships/partnerships.queries.server.ts';
-import { programmeEvidence } from '../programme/programme.queries.server.ts';
+import { programmeEvidenceJson } from '../programme/programme.queries.server.ts';
 import type { StepKey } from './roadmap.rules.ts';
 
 export type LiveEvidence = Partial<
@@ -26,7 +28,31 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
     };
   }
   out.local_partners = { key: 'roadmap.evidence.partners', values: { count: p.partnerCount } };
-  const programme = await programmeEvidence(db, opts);
+  // The programme's and education's counts in one statement (the page keeps to six).
+  const [counts] = await db
+    .select({
+      programme: sql<{
+        goals: number;
+        tasks: number;
+        done: number;
+      }>`${programmeEvidenceJson(opts.localityId)}`,
+      education: sql<{
+        leaders: number;
+        groupsStarted: number;
+        members: number;
+      }>`${educationEvidenceJson(opts.localityId)}`,
+    })
+    .from(sql`(select 1) as one`);
+  const programme = {
+    goals: Number(counts?.programme.goals ?? 0),
+    tasks: Number(counts?.programme.tasks ?? 0),
+    done: Number(counts?.programme.done ?? 0),
+  };
+  const education = {
+    leaders: Number(counts?.education.leaders ?? 0),
+    groupsStarted: Number(counts?.education.groupsStarted ?? 0),
+    members: Number(counts?.education.members ?? 0),
+  };
   if (programme.goals > 0)
     out.programmes_and_funding = { key: 'roadmap.evidence.programme', values: programme };
   const club = await clubEvidence(db, { ...opts, today: todayInWarsaw() });
@@ -45,5 +71,10 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
       key: 'roadmap.evidence.animators',
       values: { count: club.animators, fte: club.fte },
     };
+  out.leaders_trained = { key: 'roadmap.evidence.leadersTrained', values: { count: education.leaders } };
+  out.study_groups_started = {
+    key: 'roadmap.evidence.studyGroupsStarted',
+    values: { count: education.groupsStarted, members: education.members },
+  };
   return out;
 }

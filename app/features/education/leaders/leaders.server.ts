@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../../db/client.ts';
+import { leaderQualifications } from '../../../../db/schema/index.ts';
+import type { Actor, ActorLocality } from '../../../lib/actor.ts';
+import { writeAudit } from '../../../lib/audit.server.ts';
+import { AppError } from '../../../lib/errors.ts';
+import { todayInWarsaw } from '../../../lib/i18n/i18n.ts';
+import { canManageLeaders } from './leaders.policy.ts';
+import { certificatePrefix, nextCertificateNumber } from './qualification.rules.ts';
+import { explainQualification, rowsOf, wouldCreateCycle } from './qualification.server.ts';
+
+export type Ctx = { actor: Actor; locality: ActorLocality };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Grants the leader qualification to a member of a group following the leaders' programme
+ * (staff). The figures that met the rule are kept on the row with a certificate number unique
+ * in the locality (POZ/2026/007). Refused with the figures when the rule is not met, when the
+ * person is already qualified, or when the grant would close a cycle in the cascade.
+ */
+export async function grantQualification(
+  db: Db,
+  ctx: Ctx & { groupId: string; personId: string; today?: string },
+): Promise<{ id: string; certificateNumber: string }> {
+  if (!canManageLeaders(ctx.actor, ctx.locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+  if (!UUID.test(ctx.groupId) || !UUID.test(ctx.personId)) throw new AppError('NOT_FOUND', 'errors.404.body');
+  const localityId = ctx.locality.localityId;
+  const today = ctx.today ?? todayInWarsaw();
+  return db.transaction(async (tx) => {
+    // One grant at a time per locality, so certificate numbers follow each other.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`leader-certificate:${localityId}`}))`);
+    const [group] = await rowsOf<{ id: string; name: string; leaders: boolean; kind: string }>(
+      tx,
+      sql`select g.id, g.name, g.kind, coalesce(c.is_leaders_programme, false) as leaders
+          from study_groups g left join curricula c on c.id = g.curriculum_id
+          where g.id = ${ctx.groupId} and g.locality_id = ${localityId}`,
+    );
+    if (!group) throw new AppError('NOT_FOUND', 'errors.404.body');
+    if (!group.leaders || !['leaders_course', 'self_education'].includes(group.kind))
+      throw new AppError('DOMAIN_RULE', 'education.leaders.grant.notProgramme', { group: group.name });
+    const e = await explainQualification(tx, { localityId, personId: ctx.personId, groupId: group.id });
+    const progress = e.groups.find((g) => g.groupId === group.id);
+    if (!progress) throw new AppError('NOT_FOUND', 'errors.404.body');
+    if (e.qualification)
+      throw new AppError('CONFLICT', 'education.leaders.grant.already', {
+        name: e.personName,
+        number: e.qualification.certificateNumber,
+      });
+    if (!progress.eligible) throw new AppError('DOMAIN_RULE', e.message.key, e.message.values);
+    if (
+      await wouldCreateCycle(tx, {
+        localityId,
+        personId: ctx.personId,
+        groupId: group.id,
+        as: 'qualification',
+      })
+    )
+      throw new AppError('DOMAIN_RULE', 'education.leaders.grant.cycle', {
+        name: e.personName,
+        group: group.name,
+      });
+    const year = Number(today.slice(0, 4));
+    const prefix = certificatePrefix(ctx.locality.slug);
+    const existing = await rowsOf<{ n: string }>(
+      tx,
+      sql`select certificate_number as n from leader_qualifications
+          where locality_id = ${localityId} and certificate_number like ${`${prefix}/${year}/%`}`,
+    );
+    const certificateNumber = nextCertificateNumber(
+      prefix,
+      year,
+      existing.map((r) => r.n),
+    );
+    const [row] = await tx
+      .insert(leaderQualifications)
+      .values({
+        localityId,
+        personId: ctx.personId,
+        curriculumId: progress.curriculumId,
+        groupId: group.id,
+        grantedOn: today,
+        grantedBy: ctx.actor.userId,
+        attendanceShare: progress.attendanceShare.toFixed(3),
+        modulesShare: progress.modulesShare.toFixed(3),
+        certificateNumber,
+      })
+      .returning({ id: leaderQualifications.id });
+    await writeAudit(tx, {
+      actorUserId: ctx.actor.userId,
+      localityId,
+      requestId: ctx.actor.requestId,
+      action: 'education.leader_qualification.grant',
+      entityType: 'leader_qualification',
+      entityId: row!.id,
+      details: {
+        personId: ctx.personId,
+        groupId: group.id,
+        certificateNumber,
+        attendanceShare: progress.attendanceShare,
+        modulesShare: progress.modulesShare,
+        sessionsAttended: progress.sessionsAttended,
+        sessionsHeld: progress.sessionsHeld,
+        modulesCovered: progress.modulesCovered,
+        modulesTotal: progress.modulesTotal,
+        rule: { ...e.rule },
+      },
+    });
+    return { id: row!.id, certificateNumber };
+  });
+}
