@@ -3,6 +3,8 @@ import { ErrorSummary } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
 import { cancelAppointment, loadAppointmentsForPerson } from '../../features/advice/appointments.server.ts';
+import { FeedbackDue } from '../../features/education/feedback/components/feedback-due.tsx';
+import { pendingFeedback } from '../../features/education/feedback/feedback.queries.server.ts';
 import {
   MyAppointments,
   MyClub,
@@ -42,11 +44,19 @@ export async function loader(args: Route.LoaderArgs) {
       return { ...base, linked: false as const, contacts, userName: actor.name };
     }
     const scope = { localityId: locality.localityId, personId: page.person.id };
-    const [appointments, plans] = await Promise.all([
+    const [appointments, plans, feedbackDue] = await Promise.all([
       loadAppointmentsForPerson(db, scope),
       loadPlansForParticipant(db, scope),
+      pendingFeedback(db, { localityId: locality.localityId, userId: actor.userId }),
     ]);
-    return { ...base, linked: true as const, page, plans, appointments: appointments.upcoming };
+    return {
+      ...base,
+      linked: true as const,
+      page,
+      plans,
+      appointments: appointments.upcoming,
+      feedbackDue: feedbackDue.map((f) => ({ ...f })),
+    };
   });
 }
 
@@ -115,7 +125,7 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
       </div>
     );
   }
-  const { page, appointments, plans } = loaderData;
+  const { page, appointments, plans, feedbackDue } = loaderData;
   const p = page.person;
   return (
     <div className="me">
@@ -125,6 +135,7 @@ export default function Me({ loaderData, actionData }: Route.ComponentProps) {
         lead={t('me.greeting', { name: p.givenName })}
       />
       {failed ? <ErrorSummary errors={failed.errors} /> : null}
+      <FeedbackDue localitySlug={loaderData.locality.slug} items={feedbackDue} />
       <nav aria-label={t('me.actions.label')}>
         <ul className="me-actions">
           <li>
