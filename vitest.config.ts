@@ -6,7 +6,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'node_modules/**'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Suites seed the whole demo (three localities, every part) in beforeAll.
+    hookTimeout: 120_000,
     pool: 'forks',
     reporters: ['default', 'json'],
     // CI overrides this with --outputFile.json=… per run.

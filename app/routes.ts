@@ -98,9 +98,41 @@ export default [
   route('app/:locality/participants/:personId/data.json', 'routes/app/participant-data-json.ts'),
   route('app/:locality/participants/:personId/data.pdf', 'routes/app/participant-data-pdf.ts'),
   // Education: programmes and materials
+  route('app/:locality/education/programmes', 'routes/app/education-programmes.tsx'),
+  route('app/:locality/education/programmes/:curriculumId', 'routes/app/education-programme.tsx'),
+  route('app/:locality/education/materials', 'routes/app/education-materials.tsx'),
+  route('app/:locality/education/materials/new', 'routes/app/education-material-new.tsx'),
+  route('app/:locality/education/materials/:materialId', 'routes/app/education-material.tsx'),
+  route(
+    'app/:locality/education/materials/:materialId/versions/:version',
+    'routes/app/education-material-version.ts',
+  ),
+  route('p/:locality/materials', 'routes/_public/materials.tsx'),
+  route('p/:locality/materials/:materialId/file', 'routes/_public/materials-file.ts'),
   // Education: groups, sessions, attendance
+  route('app/:locality/education/groups', 'routes/app/education-groups.tsx'),
+  route('app/:locality/education/groups/new', 'routes/app/education-group-new.tsx'),
+  route('app/:locality/education/groups/:groupId', 'routes/app/education-group.tsx'),
+  route('app/:locality/education/groups/:groupId/calendar.ics', 'routes/app/education-group-ics.ts'),
+  route('app/:locality/education/groups/:groupId/attendance.xlsx', 'routes/app/education-group-xlsx.ts'),
+  route('app/:locality/education/groups/:groupId/sessions/:sessionId', 'routes/app/education-session.tsx'),
+  route(
+    'app/:locality/education/groups/:groupId/sessions/:sessionId/attendance.pdf',
+    'routes/app/education-session-pdf.ts',
+  ),
+  route('ics/:token', 'routes/_public/education-ics.ts'),
   // Education: qualification and the cascade
+  route('app/:locality/education/leaders', 'routes/app/education-leaders.tsx'),
+  route(
+    'app/:locality/education/leaders/:qualificationId/certificate.pdf',
+    'routes/app/education-leader-certificate-pdf.ts',
+  ),
+  route('app/:locality/education/cascade', 'routes/app/education-cascade.tsx'),
   // Education: feedback and reports
+  route('app/:locality/education/feedback', 'routes/app/education-feedback.tsx'),
+  route('app/:locality/education/feedback/:sessionId', 'routes/app/education-feedback-session.tsx'),
+  route('app/:locality/education/reports', 'routes/app/education-reports.tsx'),
+  route('app/:locality/education/reports/:format', 'routes/app/education-reports-file.ts'),
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

@@ -227,7 +227,7 @@ INSERT INTO "legal_parameters" ("key", "value", "valid_from", "valid_to", "sourc
   '{"minAttendanceShare": 0.8, "minModulesShare": 1.0}'::jsonb,
   '2020-01-01',
   NULL,
-  'EQUAL D0104 „Ekonomia Społeczna w Praktyce”: programme of informal education of social-economy leaders (stage one completed before a leader runs a group); the thresholds are the platform''s default',
+  'Rezultat EQUAL D0104 „Ekonomia Społeczna w Praktyce”: program edukacji liderów ekonomii społecznej (etap I ukończony przed prowadzeniem własnej grupy); progi są ustawieniem domyślnym platformy, nie przepisem prawa',
   false,
   'Not a legal rule: a programme rule. 80 % attendance and every module covered are a common completion rule of non-formal courses.'
 ) ON CONFLICT ("key", "valid_from") DO NOTHING;
@@ -240,7 +240,7 @@ INSERT INTO "legal_parameters" ("key", "value", "valid_from", "valid_to", "sourc
   '{"minMembers": 3, "minMeetings": 3, "minHours": 9}'::jsonb,
   '2020-01-01',
   NULL,
-  'Folkbildningsrådet, villkor för statsbidrag till studieförbund: studiecirkel (minst 3 deltagare inklusive ledaren, minst 3 sammankomster, minst 9 studietimmar)',
+  'Wzorowane na zasadach szwedzkich kół studyjnych (Folkbildningsrådet): co najmniej 3 uczestników z prowadzącym, 3 spotkania i 9 godzin nauki; zasady grantodawcy dopisuje się jako nowy wiersz z datą',
   false,
   'From the peer-systems research (study circles); check the funder''s own rules and add them as a dated row.'
 ) ON CONFLICT ("key", "valid_from") DO NOTHING;
@@ -251,7 +251,7 @@ INSERT INTO "legal_parameters" ("key", "value", "valid_from", "valid_to", "sourc
   '{"maxBytes": 20971520, "types": ["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.oasis.opendocument.text", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "application/vnd.oasis.opendocument.presentation", "image/png", "image/jpeg", "text/plain"]}'::jsonb,
   '2020-01-01',
   NULL,
-  'Platform setting (not law): documents, slides and images that open without macros; 20 MB per file',
+  'Ustawienie platformy (nie przepis prawa): dokumenty, prezentacje i obrazy bez makr; do 20 MB na plik',
   true,
   'A platform setting kept with the other dated parameters so a change is recorded with its date.'
 ) ON CONFLICT ("key", "valid_from") DO NOTHING;

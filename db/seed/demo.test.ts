@@ -72,7 +72,7 @@ describe('the demo seed', () => {
       'partner_rep',
     ]);
     expect(c.events).toBeGreaterThan(10);
-  });
+  }, 120_000);
 
   it('gives Wągrowiec and Poznań a partnership with commitments, and leaves Kwilcz empty', async () => {
     const rows = await t.db

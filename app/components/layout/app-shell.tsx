@@ -42,6 +42,20 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
       ],
     });
     const staff = admin || roles.some((r) => CENTRE_STAFF.includes(r));
+    if (staff || roles.includes('leader')) {
+      const education: NavLinkItem[] = [
+        { to: `${base}/education/groups`, label: 'common.nav.groups' },
+        { to: `${base}/education/programmes`, label: 'common.nav.programmes' },
+        { to: `${base}/education/materials`, label: 'common.nav.materials' },
+      ];
+      if (staff) {
+        education.push({ to: `${base}/education/leaders`, label: 'common.nav.leaders' });
+        education.push({ to: `${base}/education/cascade`, label: 'common.nav.cascade' });
+        education.push({ to: `${base}/education/feedback`, label: 'common.nav.feedback' });
+        education.push({ to: `${base}/education/reports`, label: 'common.nav.educationReports' });
+      }
+      items.push({ group: 'common.nav.group.education', items: education });
+    }
     const representative = roles.some((r) => REPRESENTATIVES.includes(r));
     const centre: NavLinkItem[] = [];
     if (staff) {

@@ -54,6 +54,6 @@ describe("a person's groups on the participant page", () => {
     expect(groups.presentCount).toBe(1);
 
     const elsewhere = await loadGroupsForPerson(t.db, { localityId: there.id, personId: person!.id });
-    expect(elsewhere).toEqual({ memberships: [], attended: [], presentCount: 0 });
+    expect(elsewhere).toEqual({ studyGroups: [], memberships: [], attended: [], presentCount: 0 });
   });
 });

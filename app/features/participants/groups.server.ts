@@ -16,7 +16,18 @@ export type PersonClubActivity = {
   startsAt: string;
   status: string;
 };
+export type PersonStudyGroup = {
+  groupId: string;
+  name: string;
+  kind: string;
+  joinedOn: string;
+  leftOn: string | null;
+  /** Sessions attended (present). */
+  present: number;
+};
 export type PersonGroups = {
+  /** Education groups (the leaders' course, self-education groups, club activity groups). */
+  studyGroups: PersonStudyGroup[];
   memberships: PersonClubMembership[];
   /** The latest activities the person was marked at (newest first, at most 10). */
   attended: PersonClubActivity[];
@@ -52,6 +63,14 @@ export async function loadGroupsForPerson(
           limit 10
         ) x
       ), '[]'::json)`,
+      studyGroups: sql<PersonStudyGroup[]>`coalesce((
+        select json_agg(json_build_object('groupId', g.id, 'name', g.name, 'kind', g.kind,
+          'joinedOn', m.joined_on, 'leftOn', m.left_on,
+          'present', (select count(*) from study_attendance a where a.member_id = m.id and a.status = 'present'))
+          order by m.joined_on desc)
+        from study_group_members m join study_groups g on g.id = m.group_id
+        where m.person_id = people.id and m.locality_id = people.locality_id
+      ), '[]'::json)`,
       present: sql<number>`(
         select count(*)::int from club_attendance ca join club_members m on m.id = ca.member_id
         where m.person_id = people.id and ca.locality_id = people.locality_id and ca.status = 'present'
@@ -60,6 +79,11 @@ export async function loadGroupsForPerson(
     .from(people)
     .where(and(eq(people.id, opts.personId), eq(people.localityId, opts.localityId)))
     .limit(1);
-  if (!row) return { memberships: [], attended: [], presentCount: 0 };
-  return { memberships: row.memberships, attended: row.attended, presentCount: Number(row.present) };
+  if (!row) return { studyGroups: [], memberships: [], attended: [], presentCount: 0 };
+  return {
+    studyGroups: row.studyGroups,
+    memberships: row.memberships,
+    attended: row.attended,
+    presentCount: Number(row.present),
+  };
 }

@@ -10,6 +10,21 @@ export function GroupsSection({ groups, localitySlug }: { groups: PersonGroups; 
   return (
     <section aria-labelledby="pp-groups" id="groups" className="section">
       <h2 id="pp-groups">{t('participants.groups.title')}</h2>
+      {groups.studyGroups.length > 0 ? (
+        <>
+          <h3>{t('participants.groups.education')}</h3>
+          <ul>
+            {groups.studyGroups.map((g) => (
+              <li key={g.groupId}>
+                <Link to={`/app/${localitySlug}/education/groups/${g.groupId}`}>{g.name}</Link> (
+                {t(`participants.groups.kind.${g.kind}` as MessageKey)}) —{' '}
+                {t('participants.groups.sessionsAttended', { count: g.present })}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('participants.groups.club')}</h3>
+        </>
+      ) : null}
       {groups.memberships.length === 0 ? (
         <p>{t('participants.groups.none')}</p>
       ) : (
