@@ -196,3 +196,23 @@ describe('the roadmap learns from the data', () => {
     expect(kLeaders).toContain("From the system's data: 4 qualified leaders");
   });
 });
+
+describe('the locality dashboard', () => {
+  it('shows the cascade by generation in figures, to every role of the locality', async () => {
+    const text = pageText(await (await (await signedIn()).get('/app/poznan')).text());
+    expect(text).toContain('Kaskada edukacji');
+    expect(text).toMatch(/Pokolenie 1: \d+ lider(ów|a)?, \d+ grup/);
+    expect(text).toMatch(/Pokolenie 3: /);
+    expect(text).toContain('Zobacz kaskadę');
+    const partner = pageText(
+      await (await (await signedIn('partner.wagrowiec@splot.demo')).get('/app/wagrowiec')).text(),
+    );
+    expect(partner).toMatch(/Pokolenie 2: /);
+    expect(partner).not.toContain('Zobacz kaskadę');
+    const kwilcz = pageText(
+      await (await (await signedIn('koordynator.kwilcz@splot.demo', 'en')).get('/app/kwilcz')).text(),
+    );
+    expect(kwilcz).toContain('The education cascade');
+    expect(kwilcz).toMatch(/Generation 1: \d+ leaders?/);
+  });
+});

@@ -1,6 +1,8 @@
 import { Link, redirect } from 'react-router';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { PageHeader } from '../../components/ui/page.tsx';
+import { cascadeSummary } from '../../features/education/cascade/cascade.server.ts';
+import { canSeeCascade } from '../../features/education/leaders/leaders.policy.ts';
 import { isOnlyParticipant } from '../../features/me/me.server.ts';
 import { ProgressBar } from '../../features/roadmap/components/status-badge.tsx';
 import { canUpdateRoadmapStep } from '../../features/roadmap/roadmap.policy.ts';
@@ -15,7 +17,11 @@ export async function loader(args: Route.LoaderArgs) {
     const { actor, locality } = await requireActor(args, { locality: args.params.locality });
     // A participant (and nothing else here) lands on their own page.
     if (isOnlyParticipant(actor, locality)) throw redirect(`/app/${locality.slug}/me`);
-    const steps = await listRoadmapSteps(services(args.context).db, { localityId: locality.localityId });
+    const db = services(args.context).db;
+    const [steps, cascade] = await Promise.all([
+      listRoadmapSteps(db, { localityId: locality.localityId }),
+      cascadeSummary(db, { localityId: locality.localityId }),
+    ]);
     const today = todayInWarsaw();
     const summary = summarizeRoadmap(steps, today);
     const byKey = new Map(steps.map((s) => [s.stepKey, s]));
@@ -23,6 +29,8 @@ export async function loader(args: Route.LoaderArgs) {
     return {
       locality: { slug: locality.slug, name: locality.name, kind: locality.kind, roles: locality.roles },
       summary,
+      cascade,
+      canSeeCascade: canSeeCascade(actor, locality),
       overdue: summary.overdue.map((k) => {
         const s = byKey.get(k)!;
         return { stepKey: k, dueDate: s.dueDate, responsibleName: s.responsibleName };
@@ -42,7 +50,7 @@ export async function loader(args: Route.LoaderArgs) {
 
 export default function LocalityHome({ loaderData }: Route.ComponentProps) {
   const { t, date, percent } = useI18n();
-  const { locality, summary, overdue, next } = loaderData;
+  const { locality, summary, overdue, next, cascade } = loaderData;
   const base = `/app/${locality.slug}`;
   return (
     <>
@@ -102,6 +110,37 @@ export default function LocalityHome({ loaderData }: Route.ComponentProps) {
                 </li>
               ))}
             </ul>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="cascade-title">
+          <h2 id="cascade-title">{t('education.cascade.home.title')}</h2>
+          {cascade.generations.length === 0 ? (
+            <p>{t('education.cascade.home.none')}</p>
+          ) : (
+            <>
+              <p>
+                {t('education.cascade.home.totals', {
+                  leaders: cascade.leadersTotal,
+                  reached: cascade.reachedTotal,
+                })}
+              </p>
+              <ul className="plain-list">
+                {cascade.generations.map((g) => (
+                  <li key={g.generation}>
+                    {t('education.cascade.home.generation', {
+                      generation: g.generation,
+                      leaders: g.leaders,
+                      groups: g.groups,
+                      reached: g.reached,
+                      fidelity: Math.round(g.fidelity * 100),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              {loaderData.canSeeCascade ? (
+                <Link to={`${base}/education/cascade`}>{t('education.cascade.home.link')}</Link>
+              ) : null}
+            </>
           )}
         </section>
       </div>
