@@ -1,9 +1,9 @@
 import { and, like, notInArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { terytGminas } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { makeLocality } from '../factories/index.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { recordingMail, testServices } from '../setup/services.ts';
 
@@ -13,8 +13,7 @@ const mail = recordingMail();
 let wagrowiecRural: { id: string };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   // Enough localities that the list needs a search: the rural gmina next to the town of
   // Wągrowiec (same name), and sixty more from Wielkopolska.
   wagrowiecRural = await makeLocality(t.db, { terytCode: '3028072', slug: 'wagrowiec-gmina' });

@@ -11,8 +11,8 @@ import {
   people,
 } from '../../db/schema/index.ts';
 import { daysFrom } from '../../db/seed/dates.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { recordingMail, testServices } from '../setup/services.ts';
 
@@ -27,8 +27,7 @@ const TOPIC = 'Sprawa rodzinna (test)';
 const SECRET = 'Tajna notatka: leczenie odwykowe, nie ujawniać 7731';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db, mail));
   const [pz] = await t.db.select({ id: localities.id }).from(localities).where(eq(localities.slug, 'poznan'));
   pzId = pz!.id;

@@ -10,9 +10,9 @@ import {
   localities,
   people,
 } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { makeUser } from '../factories/index.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -25,8 +25,7 @@ let pzActivity: string;
 const PASSWORD = 'klub-haslo-2026';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db));
   const ids = await t.db
     .select({ slug: localities.slug, id: clubs.id, localityId: localities.id })

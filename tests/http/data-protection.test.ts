@@ -10,8 +10,8 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { seedDataProtection } from '../../db/seed/data-protection.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -25,8 +25,7 @@ let free: { id: string; givenName: string; familyName: string }[];
 let seeded: { personId: string }[];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   const [pz] = await t.db
     .select({ id: localities.id, slug: localities.slug, name: localities.name })
     .from(localities)

@@ -6,8 +6,8 @@ import {
   qualificationRule,
 } from '../../app/features/education/leaders/qualification.server.ts';
 import { auditLog, leaderQualifications, localities, people } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -15,8 +15,7 @@ let t: TestDatabase;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db));
 }, 120_000);
 afterAll(async () => {

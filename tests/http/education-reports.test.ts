@@ -10,8 +10,8 @@ import {
   qualifyAndFacilitate,
 } from '../../app/features/education/reports/fixtures.test-support.ts';
 import { auditLog, localities, people, sessionFeedback, users } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -24,8 +24,7 @@ const ids: Record<string, string> = {};
  * the report's figures are known. The demo participant uczestnik.poznan@ is in both groups.
  */
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db));
   const db = t.db;
   const [pz] = await db.select({ id: localities.id }).from(localities).where(eq(localities.slug, 'poznan'));

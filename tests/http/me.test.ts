@@ -20,9 +20,9 @@ import {
   supportPlans,
   users,
 } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { makeUser } from '../factories/index.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { actorFor, recordingMail, testServices } from '../setup/services.ts';
 
@@ -38,8 +38,7 @@ let slotB: string;
 let advisorId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db, mail));
   [poznan] = (await t.db
     .select({ id: localities.id, slug: localities.slug, name: localities.name })

@@ -10,8 +10,8 @@ import {
   partnerships,
   programmeItems,
 } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { recordingMail, testServices } from '../setup/services.ts';
 
@@ -53,8 +53,7 @@ async function attendanceOf(meetingId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db, mail));
   const wgId = await partnershipOf('wagrowiec');
   const wgMeetings = await meetingsOf(wgId);

@@ -2,8 +2,8 @@ import { and, count, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePesel } from '../../app/features/participants/pesel.ts';
 import { auditLog, localities, participants, people } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -13,8 +13,7 @@ let pzPerson: string;
 let wgPerson: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db));
   const rows = await t.db
     .select({ slug: localities.slug, id: participants.personId })

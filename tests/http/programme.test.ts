@@ -10,9 +10,9 @@ import {
   partnerships,
   programmeItems,
 } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { makeOrganisation, makeUser } from '../factories/index.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { testServices } from '../setup/services.ts';
 
@@ -89,8 +89,7 @@ async function postPairs(b: TestBrowser, url: string, pairs: [string, string][])
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db));
   ids.wagrowiec = await partnershipOf('wagrowiec');
   ids.poznan = await partnershipOf('poznan');

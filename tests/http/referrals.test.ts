@@ -10,9 +10,9 @@ import {
   referrals,
   supportPlans,
 } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
 import { makeUser } from '../factories/index.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { recordingMail, testServices } from '../setup/services.ts';
 
@@ -27,8 +27,7 @@ let coopRep: { email: string; password: string };
 const PLAN_TEXT = 'Potrzeby zapisane tylko w planie wsparcia XYZ';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db, mail));
   const [pz] = await t.db.select({ id: localities.id }).from(localities).where(eq(localities.slug, 'poznan'));
   poznanId = pz!.id;

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitments, memberships, organisations, partnershipMembers, users } from '../../db/schema/index.ts';
-import { DEMO_PASSWORD, seedDemo } from '../../db/seed/demo.ts';
-import { createTestDatabase, type TestDatabase } from '../setup/db.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
 import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
 import { recordingMail, testServices } from '../setup/services.ts';
 
@@ -11,8 +11,7 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 const mail = recordingMail();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await seedDemo(t.db);
+  t = await createDemoDatabase();
   app = await createTestApp(testServices(t.db, mail));
 });
 afterAll(async () => {

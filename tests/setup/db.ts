@@ -5,6 +5,7 @@ import pg from 'pg';
 import { type DatabaseHandle, openDatabase } from '../../db/client.ts';
 
 const TEMPLATE_PATH = path.resolve('tests/.tmp/pglite-template.tar');
+const DEMO_TEMPLATE_PATH = path.resolve('tests/.tmp/pglite-demo-template.tar');
 
 export type TestDatabase = DatabaseHandle & { dispose(): Promise<void> };
 
@@ -38,4 +39,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await c.end();
     },
   };
+}
+
+/**
+ * A fresh database holding the demo (three localities, every part), as `seedDemo` makes it:
+ * on PGlite a copy of the run's seeded template, on PostgreSQL a new database seeded now.
+ */
+export async function createDemoDatabase(): Promise<TestDatabase> {
+  if (process.env.DATABASE_URL) {
+    const t = await createTestDatabase();
+    const { seedDemo } = await import('../../db/seed/demo.ts');
+    await seedDemo(t.db);
+    return t;
+  }
+  const blob = new Blob([readFileSync(DEMO_TEMPLATE_PATH)]);
+  const handle = await openDatabase({ pgliteDir: 'memory://', loadDataDir: blob });
+  return { ...handle, dispose: () => handle.close() };
 }
