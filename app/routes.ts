@@ -133,6 +133,16 @@ export default [
   route('app/:locality/education/feedback/:sessionId', 'routes/app/education-feedback-session.tsx'),
   route('app/:locality/education/reports', 'routes/app/education-reports.tsx'),
   route('app/:locality/education/reports/:format', 'routes/app/education-reports-file.ts'),
+  // ---- issue 6: initiatives (begin)
+  // ---- issue 6: initiatives (end)
+  // ---- issue 6: enterprises (begin)
+  // ---- issue 6: enterprises (end)
+  // ---- issue 6: legal (begin)
+  // ---- issue 6: legal (end)
+  // ---- issue 6: financing (begin)
+  // ---- issue 6: financing (end)
+  // ---- issue 6: costs (begin)
+  // ---- issue 6: costs (end)
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),
   route('admin/localities/new', 'routes/admin/locality-new.tsx'),

@@ -65,6 +65,8 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
       today: todayInWarsaw(),
       baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
+  // ---- issue 6: daily tasks (begin)
+  // ---- issue 6: daily tasks (end)
 });
 const services = { db: handle.db, mail: jobs.mail, config: config.app };
 

@@ -2,6 +2,7 @@ export * from './centre.ts';
 export * from './club.ts';
 export * from './core.ts';
 export * from './education.ts';
+export * from './enterprises.ts';
 export * from './meetings.ts';
 export * from './organisations.ts';
 export * from './participants.ts';

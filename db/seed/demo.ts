@@ -6,13 +6,17 @@ import type { Db } from '../client.ts';
 import { localities, memberships, organisations, users } from '../schema/index.ts';
 import { seedAdvice } from './advice.ts';
 import { seedClub } from './club.ts';
+import { seedCostsReports } from './costs-reports.ts';
 import { seedDataProtection } from './data-protection.ts';
 import { daysFrom } from './dates.ts';
 import { seedEducationCascade } from './education-cascade.ts';
 import { seedEducationGroups } from './education-groups.ts';
 import { seedEducationProgrammes } from './education-programmes.ts';
 import { seedEducationReports } from './education-reports.ts';
+import { seedEnterprises } from './enterprises.ts';
+import { seedInitiatives } from './initiatives.ts';
 import { seedMeetings } from './meetings.ts';
+import { seedNichesFinancing } from './niches-financing.ts';
 import { seedOrganisations } from './organisations.ts';
 import { seedParticipants } from './participants.ts';
 import { seedPartnerships } from './partnerships.ts';
@@ -167,6 +171,13 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ create
   await seedEducationCascade(db, places);
   await seedEducationGroups(db, places);
   await seedEducationReports(db, places);
+  // Issue 6: creating enterprises. Order matters: niches and sources first would be natural,
+  // but initiatives (every stage) come first, enterprises are founded from the advanced ones,
+  // then niches, offers, applications and grants link to both; costs and donations last.
+  await seedInitiatives(db, places);
+  await seedEnterprises(db, places);
+  await seedNichesFinancing(db, places);
+  await seedCostsReports(db, places);
 
   const at = (days: number) => new Date(`${daysFrom(today, days)}T10:00:00Z`);
   // Poznań: far along.

@@ -73,6 +73,19 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
     if (admin || roles.includes('coordinator'))
       centre.push({ to: `${base}/data-protection`, label: 'common.nav.dataProtection' });
     if (centre.length > 0) items.push({ group: 'common.nav.group.centre', items: centre });
+    // Part 4: creating enterprises. Staff see the whole part; an enterprise member sees the
+    // enterprises (their own profile, figures and jobs) and the business partners' offers.
+    const enterprise: NavLinkItem[] = [];
+    if (staff) enterprise.push({ to: `${base}/initiatives`, label: 'common.nav.initiatives' });
+    if (staff || roles.includes('enterprise_member'))
+      enterprise.push({ to: `${base}/enterprises`, label: 'common.nav.enterprises' });
+    if (staff) {
+      enterprise.push({ to: `${base}/jobs`, label: 'common.nav.jobs' });
+      enterprise.push({ to: `${base}/niches`, label: 'common.nav.niches' });
+    }
+    if (staff || representative) enterprise.push({ to: `${base}/offers`, label: 'common.nav.offers' });
+    if (staff) enterprise.push({ to: `${base}/financing`, label: 'common.nav.financing' });
+    if (enterprise.length > 0) items.push({ group: 'common.nav.group.enterprises', items: enterprise });
     items.push({ to: `${base}/in-kind`, label: 'common.nav.inKind' });
   } else if (user.memberships.length > 0) {
     items.push({ to: '/app', label: 'common.nav.myLocalities', end: true });

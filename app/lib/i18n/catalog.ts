@@ -3,9 +3,14 @@ import enAdvice from '../../../locales/en/advice.json' with { type: 'json' };
 import enAuth from '../../../locales/en/auth.json' with { type: 'json' };
 import enClub from '../../../locales/en/club.json' with { type: 'json' };
 import enCommon from '../../../locales/en/common.json' with { type: 'json' };
+import enCosts from '../../../locales/en/costs.json' with { type: 'json' };
 import enEducation from '../../../locales/en/education.json' with { type: 'json' };
+import enEnterprises from '../../../locales/en/enterprises.json' with { type: 'json' };
 import enErrors from '../../../locales/en/errors.json' with { type: 'json' };
+import enFinancing from '../../../locales/en/financing.json' with { type: 'json' };
 import enImport from '../../../locales/en/import.json' with { type: 'json' };
+import enInitiatives from '../../../locales/en/initiatives.json' with { type: 'json' };
+import enLegal from '../../../locales/en/legal.json' with { type: 'json' };
 import enMe from '../../../locales/en/me.json' with { type: 'json' };
 import enMeetings from '../../../locales/en/meetings.json' with { type: 'json' };
 import enOrganisations from '../../../locales/en/organisations.json' with { type: 'json' };
@@ -22,9 +27,14 @@ import plAdvice from '../../../locales/pl/advice.json' with { type: 'json' };
 import plAuth from '../../../locales/pl/auth.json' with { type: 'json' };
 import plClub from '../../../locales/pl/club.json' with { type: 'json' };
 import plCommon from '../../../locales/pl/common.json' with { type: 'json' };
+import plCosts from '../../../locales/pl/costs.json' with { type: 'json' };
 import plEducation from '../../../locales/pl/education.json' with { type: 'json' };
+import plEnterprises from '../../../locales/pl/enterprises.json' with { type: 'json' };
 import plErrors from '../../../locales/pl/errors.json' with { type: 'json' };
+import plFinancing from '../../../locales/pl/financing.json' with { type: 'json' };
 import plImport from '../../../locales/pl/import.json' with { type: 'json' };
+import plInitiatives from '../../../locales/pl/initiatives.json' with { type: 'json' };
+import plLegal from '../../../locales/pl/legal.json' with { type: 'json' };
 import plMe from '../../../locales/pl/me.json' with { type: 'json' };
 import plMeetings from '../../../locales/pl/meetings.json' with { type: 'json' };
 import plOrganisations from '../../../locales/pl/organisations.json' with { type: 'json' };
@@ -111,6 +121,11 @@ export const CATALOG_FILES = {
     me: plMe,
     volunteers: plVolunteers,
     education: plEducation,
+    initiatives: plInitiatives,
+    enterprises: plEnterprises,
+    legal: plLegal,
+    financing: plFinancing,
+    costs: plCosts,
   },
   en: {
     common: enCommon,
@@ -132,6 +147,11 @@ export const CATALOG_FILES = {
     me: enMe,
     volunteers: enVolunteers,
     education: enEducation,
+    initiatives: enInitiatives,
+    enterprises: enEnterprises,
+    legal: enLegal,
+    financing: enFinancing,
+    costs: enCosts,
   },
 } as const;
 
