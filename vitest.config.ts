@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -9,6 +10,9 @@ export default defineConfig({
     // Suites seed the whole demo (three localities, every part) in beforeAll.
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default (cores − 1) leaves one of a 2-core machine's cores idle; suites are
+    // CPU-bound in their own database (PGlite in the worker, or a PostgreSQL backend).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: ['default', 'json'],
     // CI overrides this with --outputFile.json=… per run.
     outputFile: { json: '.vitest-results.json' },

@@ -71,6 +71,7 @@ const pl = {
   ...plMe,
   ...plVolunteers,
   ...plEducation,
+  ...plCosts,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -95,6 +96,7 @@ const en: Record<MessageKey, string> = {
   ...enMe,
   ...enVolunteers,
   ...enEducation,
+  ...enCosts,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };
