@@ -50,7 +50,10 @@ export type Missing = { key: MessageKey; values?: Record<string, string | number
 export type CheckRow = { passed: boolean; key: MessageKey; values?: Record<string, string | number> };
 
 /** A legal check result as the legal rules give it (coop.rules.ts). */
-export type LegalCheck = { passed: boolean; messageKey?: string; key?: string; values?: Record<string, string | number>; text?: string };
+export type LegalCheck = {
+  passed: boolean | null;
+  message: { key: MessageKey; values: Record<string, string | number> };
+};
 
 export type SelfSufficiencyParameter = { months: number; minOwnRevenueShare: number };
 export type MonthFigure = { month: string; ownRevenue: number; costs: number };
@@ -113,13 +116,9 @@ export function moveChecks(facts: MoveFacts): CheckRow[] {
     }
     case 'founding':
       if (facts.intendedLegalForm === 'social_cooperative') {
-        for (const c of facts.coopChecks ?? []) {
-          rows.push({
-            passed: c.passed,
-            key: 'initiatives.missing.legal' as MessageKey,
-            values: { text: c.text ?? c.messageKey ?? c.key ?? '' },
-          });
-        }
+        // Not applicable (null) does not block the move; a failing legal rule does.
+        for (const c of facts.coopChecks ?? [])
+          rows.push({ passed: c.passed !== false, key: c.message.key, values: c.message.values });
       }
       break;
     case 'incubation':

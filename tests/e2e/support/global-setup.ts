@@ -27,7 +27,8 @@ declare module 'vitest' {
   }
 }
 
-const SERVER_LOG = path.resolve('test-results/e2e-server.log');
+// One log per shard when scripts/e2e-run.ts runs several side by side.
+const SERVER_LOG = path.resolve(process.env.E2E_SERVER_LOG ?? 'test-results/e2e-server.log');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
