@@ -40,6 +40,8 @@ export async function loader(args: Route.LoaderArgs) {
     const wantsPaper = new URL(args.request.url).searchParams.get('paper') === '1';
     const mode = chooseMode(session, wantsPaper);
     if (!mode) throw new AppError('FORBIDDEN', 'education.feedback.notMember');
+    if (mode === 'member' && session.attendance !== null && session.attendance !== 'present')
+      throw new AppError('FORBIDDEN', 'education.feedback.notPresent');
     return {
       locality: { slug: locality.slug, name: locality.name },
       session: {

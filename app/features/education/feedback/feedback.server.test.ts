@@ -50,6 +50,7 @@ beforeAll(async () => {
   await addMember(db, L, g1, member);
   await addMember(db, L, g1, leader);
   s.memberInG2 = await addMember(db, L, g2, member);
+  s.g2Group = g2;
   await qualifyAndFacilitate(db, L, {
     personId: leader,
     curriculumId: cur.id,
@@ -304,5 +305,44 @@ describe('the demo seed', () => {
     expect(audited!.n).toBe(first);
     await seedEducationReports(t.db, places);
     expect(await countIn()).toBe(first);
+  });
+});
+
+// Last: it adds answers that the summary above does not expect.
+describe('submitFeedback and attendance', () => {
+  it('refuses a member whom the attendance list shows absent, and accepts one shown present', async () => {
+    const absentSession = await makeSession(t.db, pz.id, s.g2Group!, {
+      startsAt: '2026-05-07T09:00:00Z',
+      minutes: 60,
+    });
+    await attend(t.db, pz.id, absentSession, [s.memberInG2!], 'absent');
+    const c = ctx(u.member!, ['participant']);
+    const e = await refusal(
+      submitFeedback(t.db, {
+        ...c,
+        sessionId: absentSession,
+        mode: 'member',
+        values: { usefulness: '4', clarity: '4' },
+        now,
+      }),
+    );
+    expect([e.code, e.messageKey]).toEqual(['DOMAIN_RULE', 'education.feedback.notPresent']);
+    expect(
+      await t.db.select().from(sessionFeedback).where(eq(sessionFeedback.sessionId, absentSession)),
+    ).toHaveLength(0);
+
+    const presentSession = await makeSession(t.db, pz.id, s.g2Group!, {
+      startsAt: '2026-05-14T09:00:00Z',
+      minutes: 60,
+    });
+    await attend(t.db, pz.id, presentSession, [s.memberInG2!], 'present');
+    const ok = await submitFeedback(t.db, {
+      ...c,
+      sessionId: presentSession,
+      mode: 'member',
+      values: { usefulness: '4', clarity: '4' },
+      now,
+    });
+    expect(ok.replaced).toBe(false);
   });
 });

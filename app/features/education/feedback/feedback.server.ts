@@ -29,6 +29,8 @@ export type FeedbackSession = {
   modules: string[];
   /** The actor's membership in the group (through their person record), when they are a member. */
   memberId: string | null;
+  /** The member's attendance at the session as recorded (null: not taken yet, or not a member). */
+  attendance: string | null;
   /** The actor's own earlier answer, when there is one (it is replaced by a new one). */
   mine: { usefulness: number; clarity: number; comment: string } | null;
   /** Whether the actor may type in anonymous paper forms (Centre staff, the group's facilitators). */
@@ -56,6 +58,10 @@ export async function feedbackSession(db: Db, ctx: Ctx, sessionId: string): Prom
                 where x.session_id = s.id), '[]'::json) as modules,
       (select m.id from study_group_members m
         where m.group_id = g.id and m.person_id in (select id from me) limit 1) as member_id,
+      (select a.status from study_attendance a
+        join study_group_members m on m.id = a.member_id
+        where a.session_id = s.id and m.group_id = g.id and m.person_id in (select id from me)
+        limit 1) as attendance,
       exists (select 1 from study_group_facilitators f
         where f.group_id = g.id and f.person_id in (select id from me)) as is_facilitator,
       (select count(*) from session_feedback sf where sf.session_id = s.id)::int as answers
@@ -88,6 +94,7 @@ export async function feedbackSession(db: Db, ctx: Ctx, sessionId: string): Prom
     groupName: String(row.group_name),
     modules: (typeof row.modules === 'string' ? JSON.parse(row.modules) : row.modules) as string[],
     memberId,
+    attendance: row.attendance ? String(row.attendance) : null,
     mine,
     canEnterPaper: isCentreStaff(ctx) || Boolean(row.is_facilitator),
     answers: Number(row.answers),
@@ -125,6 +132,9 @@ export async function submitFeedback(
   if (ctx.mode === 'paper' && !session.canEnterPaper)
     throw new AppError('FORBIDDEN', 'education.feedback.notFacilitator');
   if (session.cancelled) throw new AppError('DOMAIN_RULE', 'education.feedback.cancelled');
+  // Only those who were there evaluate the session (when attendance was taken).
+  if (ctx.mode === 'member' && session.attendance !== null && session.attendance !== 'present')
+    throw new AppError('DOMAIN_RULE', 'education.feedback.notPresent');
   if (new Date(session.startsAt).getTime() > (ctx.now ?? new Date()).getTime())
     throw new AppError('DOMAIN_RULE', 'education.feedback.notYet');
 
