@@ -34,6 +34,8 @@ export const CASCADE_BENCH = {
 
 export type CascadeBench = {
   slug: string;
+  /** A running group of 25 members with one session whose attendance is not taken yet. */
+  attendance: { groupId: string; sessionId: string; memberIds: string[] };
   coordinatorEmail: string;
   people: number;
   leaders: number;
@@ -230,6 +232,30 @@ export async function seedCascadeScale(
     }
     current = next;
   }
+  // Issue 5's attendance figure: a running leaders' course of 25 with yesterday's session.
+  const attendanceGroup = randomUUID();
+  const attendanceSession = randomUUID();
+  G.push({
+    id: attendanceGroup,
+    localityId,
+    kind: 'leaders_course',
+    name: 'Kurs liderów – pomiar listy obecności (25 osób)',
+    curriculumId,
+    startsOn: day(-30).toISOString().slice(0, 10),
+    endsOn: day(60).toISOString().slice(0, 10),
+    status: 'running',
+  });
+  F.push({ groupId: attendanceGroup, localityId, personId: person(), qualificationId: null });
+  const attendanceMembers = Array.from({ length: 25 }, () => randomUUID());
+  for (const id of attendanceMembers)
+    M.push({
+      id,
+      groupId: attendanceGroup,
+      personId: person(),
+      localityId,
+      joinedOn: day(-30).toISOString().slice(0, 10),
+    });
+  S.push({ id: attendanceSession, groupId: attendanceGroup, localityId, startsAt: day(-1), minutes: 120 });
   await insertChunks(db, people, P);
   await insertChunks(db, studyGroups, G);
   await insertChunks(db, leaderQualifications, Q);
@@ -242,6 +268,7 @@ export async function seedCascadeScale(
   return {
     slug: CASCADE_BENCH.slug,
     coordinatorEmail: CASCADE_BENCH.coordinatorEmail,
+    attendance: { groupId: attendanceGroup, sessionId: attendanceSession, memberIds: attendanceMembers },
     people: P.length,
     leaders: Q.length,
     groups: G.length,

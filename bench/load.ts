@@ -18,7 +18,7 @@ export type OpenLoopResult = {
   elapsedMs: number;
 };
 
-const SQL_TIMING = /db;desc="sql statements";dur=(\d+)/;
+export const SQL_TIMING = /db;desc="sql statements";dur=(\d+)/;
 
 /**
  * Open loop: requests leave on a fixed schedule (every 1000/rate ms) whatever the responses,

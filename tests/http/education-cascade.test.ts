@@ -107,6 +107,57 @@ describe('leader qualification', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
+  it('revokes a qualification with a reason (refused without one), and grants it again later', async () => {
+    const pz = await localityId('poznan');
+    const [q] = await t.db
+      .select({
+        id: leaderQualifications.id,
+        personId: leaderQualifications.personId,
+        groupId: leaderQualifications.groupId,
+      })
+      .from(leaderQualifications)
+      .where(and(eq(leaderQualifications.localityId, pz), isNull(leaderQualifications.revokedAt)))
+      .limit(1);
+    const b = await signedIn();
+    await b.get('/app/poznan/education/leaders');
+    const missing = await b.post('/app/poznan/education/leaders', {
+      intent: 'revoke',
+      qualificationId: q!.id,
+      reason: ' ',
+    });
+    expect(missing.status).toBe(400);
+    expect(pageText(await missing.text())).toContain('Podaj powód cofnięcia kwalifikacji.');
+    const [still] = await t.db
+      .select({ at: leaderQualifications.revokedAt })
+      .from(leaderQualifications)
+      .where(eq(leaderQualifications.id, q!.id));
+    expect(still!.at).toBeNull();
+
+    const res = await b.post('/app/poznan/education/leaders', {
+      intent: 'revoke',
+      qualificationId: q!.id,
+      reason: 'Przeprowadzka do innego województwa.',
+    });
+    expect(res.status).toBe(302);
+    const page = pageText(await (await b.get(res.headers.get('Location')!)).text());
+    expect(page).toMatch(/Cofnięto kwalifikację lidera: .+ \(zaświadczenie [A-Z]+\/\d{4}\/\d{3}\)/);
+    expect(await audits('education.leader_qualification.revoke', q!.id)).toBe(1);
+    // Not a leader any more: offered again among those who meet the rule, and granted anew.
+    const again = (await candidates('poznan')).find((p) => p.personId === q!.personId && p.eligible);
+    expect(again).toBeTruthy();
+    const regrant = await b.post('/app/poznan/education/leaders', {
+      intent: 'grant',
+      groupId: again!.groupId,
+      personId: q!.personId,
+    });
+    expect(regrant.status).toBe(302);
+    const [after] = await t.db
+      .select({ at: leaderQualifications.revokedAt })
+      .from(leaderQualifications)
+      .where(eq(leaderQualifications.id, q!.id));
+    expect(after!.at).toBeNull();
+  });
+
   it('gives the certificate as a PDF in Polish and, on request, English; audited as an export', async () => {
     const [q] = await t.db
       .select({

@@ -7,6 +7,7 @@ import { clubEvidence } from '../club/club.queries.server.ts';
 import { educationEvidenceJson } from '../education/cascade/cascade.evidence.server.ts';
 import { partnershipEvidence } from '../partnerships/partnerships.queries.server.ts';
 import { programmeEvidenceJson } from '../programme/programme.queries.server.ts';
+import { centreEvidenceJson, enterprisesEvidenceJson } from './centre-enterprises.evidence.server.ts';
 import type { StepKey } from './roadmap.rules.ts';
 
 export type LiveEvidence = Partial<
@@ -28,7 +29,8 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
     };
   }
   out.local_partners = { key: 'roadmap.evidence.partners', values: { count: p.partnerCount } };
-  // The programme's and education's counts in one statement (the page keeps to six).
+  // The programme's, education's, the Centre's and the enterprises' counts in one statement
+  // (the page keeps to six).
   const [counts] = await db
     .select({
       programme: sql<{
@@ -41,6 +43,8 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
         groupsStarted: number;
         members: number;
       }>`${educationEvidenceJson(opts.localityId)}`,
+      centre: sql<Record<string, number>>`${centreEvidenceJson(opts.localityId)}`,
+      enterprises: sql<Record<string, number>>`${enterprisesEvidenceJson(opts.localityId)}`,
     })
     .from(sql`(select 1) as one`);
   const programme = {
@@ -75,6 +79,31 @@ export async function liveEvidence(db: Db, opts: { localityId: string }): Promis
   out.study_groups_started = {
     key: 'roadmap.evidence.studyGroupsStarted',
     values: { count: education.groupsStarted, members: education.members },
+  };
+  const n = (v: unknown) => Number(v ?? 0);
+  const centre = counts?.centre ?? {};
+  if (n(centre.advisors) + n(centre.participants) + n(centre.adviceSessions) > 0)
+    out.centre_created = {
+      key: 'roadmap.evidence.centre',
+      values: {
+        advisors: n(centre.advisors),
+        participants: n(centre.participants),
+        sessions: n(centre.adviceSessions),
+        hours: n(centre.adviceHours),
+        plans: n(centre.openPlans),
+      },
+    };
+  const ent = counts?.enterprises ?? {};
+  out.enterprises_founded = {
+    key: 'roadmap.evidence.enterprises',
+    values: {
+      count: n(ent.enterprises),
+      cooperatives: n(ent.cooperatives),
+      withStatus: n(ent.withStatus),
+      jobs: n(ent.jobs),
+      atRisk: n(ent.jobsAtRisk),
+      initiatives: n(ent.initiatives),
+    },
   };
   return out;
 }

@@ -1,4 +1,4 @@
-import { ErrorSummary, PostForm } from '../../components/ui/form.tsx';
+import { ErrorSummary, PostForm, SelectField, TextArea } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { Pagination } from '../../components/ui/pagination.tsx';
@@ -6,7 +6,7 @@ import {
   listLeaders,
   qualificationCandidates,
 } from '../../features/education/leaders/leaders.queries.server.ts';
-import { grantQualification } from '../../features/education/leaders/leaders.server.ts';
+import { grantQualification, revokeQualification } from '../../features/education/leaders/leaders.server.ts';
 import {
   handleLeadersForm,
   type LeadersFailure,
@@ -65,6 +65,20 @@ export async function action(args: Route.ActionArgs) {
   const db = services(args.context).db;
   const form = await args.request.formData();
   const intent = String(form.get('intent') ?? '');
+  if (intent === 'revoke')
+    return handleLeadersForm(form, async () => {
+      const r = await revokeQualification(db, {
+        actor,
+        locality,
+        qualificationId: String(form.get('qualificationId') ?? ''),
+        reason: String(form.get('reason') ?? ''),
+      });
+      return redirectWithFlash(args.context, `/app/${locality.slug}/education/leaders#leaders`, {
+        kind: 'success',
+        key: 'education.leaders.revoked',
+        values: { name: r.name, number: r.certificateNumber },
+      });
+    });
   if (intent !== 'grant') throwAppError(new AppError('BAD_REQUEST', 'errors.400.body'));
   return handleLeadersForm(form, async () => {
     const r = await grantQualification(db, {
@@ -86,6 +100,7 @@ export default function EducationLeaders({ loaderData, actionData }: Route.Compo
   const { locality, rule, eligible, notYet, leaders, page } = loaderData;
   const failure = actionData as LeadersFailure | undefined;
   const base = `/app/${locality.slug}/education/leaders`;
+  const revokeFailure = failure?.intent === 'revoke' ? failure : undefined;
   const share = (a: { attended: number; held: number; attendanceShare: number }) =>
     t('education.leaders.attendanceFigure', {
       attended: a.attended,
@@ -257,6 +272,35 @@ export default function EducationLeaders({ loaderData, actionData }: Route.Compo
         )}
         <Pagination info={page} />
       </section>
+
+      {leaders.length > 0 ? (
+        <section aria-labelledby="revoke-title">
+          <h2 id="revoke-title">{t('education.leaders.revoke.title')}</h2>
+          <p>{t('education.leaders.revoke.lead')}</p>
+          <PostForm className="form form--narrow">
+            <input type="hidden" name="intent" value="revoke" />
+            <SelectField
+              name="qualificationId"
+              label={t('education.leaders.revoke.who')}
+              required
+              defaultValue={revokeFailure?.values.qualificationId ?? ''}
+              options={leaders.map((l) => ({ value: l.id, label: `${l.name} (${l.certificateNumber})` }))}
+            />
+            <TextArea
+              name="reason"
+              label={t('education.leaders.revoke.reason')}
+              hint={t('education.leaders.revoke.reasonHint')}
+              required
+              rows={3}
+              error={revokeFailure?.errors.reason}
+              defaultValue={revokeFailure?.values.reason ?? ''}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('education.leaders.revoke.submit')}
+            </button>
+          </PostForm>
+        </section>
+      ) : null}
     </>
   );
 }

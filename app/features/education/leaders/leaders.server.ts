@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client.ts';
 import { leaderQualifications } from '../../../../db/schema/index.ts';
 import type { Actor, ActorLocality } from '../../../lib/actor.ts';
@@ -72,20 +72,34 @@ export async function grantQualification(
       year,
       existing.map((r) => r.n),
     );
-    const [row] = await tx
-      .insert(leaderQualifications)
-      .values({
-        localityId,
-        personId: ctx.personId,
-        curriculumId: progress.curriculumId,
-        groupId: group.id,
-        grantedOn: today,
-        grantedBy: ctx.actor.userId,
-        attendanceShare: progress.attendanceShare.toFixed(3),
-        modulesShare: progress.modulesShare.toFixed(3),
-        certificateNumber,
-      })
+    const values = {
+      groupId: group.id,
+      grantedOn: today,
+      grantedBy: ctx.actor.userId,
+      attendanceShare: progress.attendanceShare.toFixed(3),
+      modulesShare: progress.modulesShare.toFixed(3),
+      certificateNumber,
+    };
+    // A qualification revoked earlier is granted anew on the same row (one per person and
+    // programme), with a new certificate number; the audit log keeps the earlier grant.
+    const [revoked] = await tx
+      .update(leaderQualifications)
+      .set({ ...values, revokedAt: null })
+      .where(
+        and(
+          eq(leaderQualifications.localityId, localityId),
+          eq(leaderQualifications.personId, ctx.personId),
+          eq(leaderQualifications.curriculumId, progress.curriculumId),
+          isNotNull(leaderQualifications.revokedAt),
+        ),
+      )
       .returning({ id: leaderQualifications.id });
+    const [row] = revoked
+      ? [revoked]
+      : await tx
+          .insert(leaderQualifications)
+          .values({ localityId, personId: ctx.personId, curriculumId: progress.curriculumId, ...values })
+          .returning({ id: leaderQualifications.id });
     await writeAudit(tx, {
       actorUserId: ctx.actor.userId,
       localityId,
@@ -107,5 +121,73 @@ export async function grantQualification(
       },
     });
     return { id: row!.id, certificateNumber };
+  });
+}
+
+export const REVOKE_REASON_MAX = 500;
+
+/**
+ * Revokes a leader qualification (staff), with the reason in the audit log. The person no longer
+ * counts as a leader: they cannot be made facilitator of a new self-education group and the
+ * cascade stops counting the groups they would start; groups they run now keep them. The
+ * qualification can be granted again later when the rule is met.
+ */
+export async function revokeQualification(
+  db: Db,
+  ctx: Ctx & { qualificationId: string; reason: string },
+): Promise<{ name: string; certificateNumber: string }> {
+  if (!canManageLeaders(ctx.actor, ctx.locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+  if (!UUID.test(ctx.qualificationId)) throw new AppError('NOT_FOUND', 'errors.404.body');
+  const reason = ctx.reason.trim();
+  if (!reason)
+    throw new AppError(
+      'BAD_REQUEST',
+      'education.leaders.revoke.invalid',
+      {},
+      {
+        reason: 'education.leaders.revoke.reasonRequired',
+      },
+    );
+  if (reason.length > REVOKE_REASON_MAX)
+    throw new AppError(
+      'BAD_REQUEST',
+      'education.leaders.revoke.invalid',
+      {},
+      {
+        reason: { key: 'education.leaders.revoke.reasonTooLong', values: { max: REVOKE_REASON_MAX } },
+      },
+    );
+  const localityId = ctx.locality.localityId;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(leaderQualifications)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(leaderQualifications.id, ctx.qualificationId),
+          eq(leaderQualifications.localityId, localityId),
+          isNull(leaderQualifications.revokedAt),
+        ),
+      )
+      .returning({
+        id: leaderQualifications.id,
+        personId: leaderQualifications.personId,
+        certificateNumber: leaderQualifications.certificateNumber,
+      });
+    if (!row) throw new AppError('NOT_FOUND', 'errors.404.body');
+    const [person] = await rowsOf<{ name: string }>(
+      tx,
+      sql`select trim(given_name || ' ' || family_name) as name from people where id = ${row.personId}`,
+    );
+    await writeAudit(tx, {
+      actorUserId: ctx.actor.userId,
+      localityId,
+      requestId: ctx.actor.requestId,
+      action: 'education.leader_qualification.revoke',
+      entityType: 'leader_qualification',
+      entityId: row.id,
+      details: { personId: row.personId, certificateNumber: row.certificateNumber, reason },
+    });
+    return { name: person?.name ?? '', certificateNumber: row.certificateNumber };
   });
 }
