@@ -372,6 +372,12 @@ describe('a leader', () => {
     expect(ics).toContain('BEGIN:VEVENT');
     expect(ics).not.toContain('ATTENDEE');
     expect((await anonymous.get('/ics/not-a-real-token-at-all-xxxxxxxx.ics')).status).toBe(404);
+    // Turned off: the address stops working at once.
+    const off = await b.post('/app/poznan/education/groups', { intent: 'revokeFeed' });
+    expect(pageText(await off.text())).toContain('Wyłączono. Dotychczasowy adres kalendarza już nie działa');
+    expect((await anonymous.get(`/ics/${url![1]}.ics`)).status).toBe(404);
+    const again = await b.post('/app/poznan/education/groups', { intent: 'revokeFeed' });
+    expect(pageText(await again.text())).toContain('Nie masz włączonego kalendarza');
   });
 });
 

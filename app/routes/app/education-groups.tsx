@@ -11,7 +11,7 @@ import {
 } from '../../features/education/groups/components/labels.tsx';
 import { listGroups } from '../../features/education/groups/groups.queries.server.ts';
 import { GROUP_KINDS, GROUP_STATUSES } from '../../features/education/groups/groups.schema.ts';
-import { createCalendarFeed } from '../../features/education/groups/groups.server.ts';
+import { createCalendarFeed, revokeCalendarFeeds } from '../../features/education/groups/groups.server.ts';
 import { handleForm, requireGroupsReader } from '../../features/education/groups/groups-route.server.ts';
 import { parsePage } from '../../lib/pagination.ts';
 import { run, services } from '../../lib/request.server.ts';
@@ -44,6 +44,10 @@ export async function action(args: Route.ActionArgs) {
   const c = await run(() => requireGroupsReader(args));
   const form = await args.request.formData();
   return handleForm(form, async () => {
+    if (form.get('intent') === 'revokeFeed') {
+      const count = await revokeCalendarFeeds(c.db, c);
+      return { ok: true as const, revoked: count };
+    }
     const token = await createCalendarFeed(c.db, c);
     return {
       ok: true as const,
@@ -57,6 +61,7 @@ export default function EducationGroups({ loaderData, actionData }: Route.Compon
   const { locality, rows, page, filter, staff, leader } = loaderData;
   const base = `/app/${locality.slug}/education/groups`;
   const feedUrl = actionData && 'feedUrl' in actionData ? actionData.feedUrl : null;
+  const revoked = actionData && 'revoked' in actionData ? actionData.revoked : null;
   const feedError = actionData && !actionData.ok ? actionData.errors._form : null;
   return (
     <>
@@ -82,6 +87,11 @@ export default function EducationGroups({ loaderData, actionData }: Route.Compon
       {leader ? (
         <section className="notice groups-feed" aria-labelledby="feed-title">
           <h2 id="feed-title">{t('education.groups.feed.title')}</h2>
+          {revoked !== null ? (
+            <p role="status">
+              {t(revoked > 0 ? 'education.groups.feed.revoked' : 'education.groups.feed.noneActive')}
+            </p>
+          ) : null}
           {feedUrl ? (
             <>
               <p role="status">{t('education.groups.feed.created')}</p>
@@ -97,11 +107,19 @@ export default function EducationGroups({ loaderData, actionData }: Route.Compon
               {t(typeof feedError === 'string' ? feedError : feedError.key)}
             </p>
           ) : null}
-          <PostForm>
-            <button type="submit" className="button button--secondary">
-              {t('education.groups.feed.subscribe')}
-            </button>
-          </PostForm>
+          <div className="actions">
+            <PostForm>
+              <button type="submit" className="button button--secondary">
+                {t('education.groups.feed.subscribe')}
+              </button>
+            </PostForm>
+            <PostForm>
+              <input type="hidden" name="intent" value="revokeFeed" />
+              <button type="submit" className="button button--secondary">
+                {t('education.groups.feed.revoke')}
+              </button>
+            </PostForm>
+          </div>
         </section>
       ) : null}
       <Form method="get" className="filter-bar" role="search">

@@ -694,6 +694,34 @@ export async function createCalendarFeed(db: Db, ctx: Ctx): Promise<string> {
   });
 }
 
+/**
+ * Turns the signed-in person's calendar feed off: every feed address of theirs in this locality
+ * stops working. Returns how many were active (0: nothing to turn off).
+ */
+export async function revokeCalendarFeeds(db: Db, ctx: Ctx): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [p] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          eq(people.userId, ctx.actor.userId),
+          eq(people.localityId, ctx.locality.localityId),
+          isNull(people.erasedAt),
+        ),
+      )
+      .limit(1);
+    if (!p) throw new AppError('DOMAIN_RULE', 'education.groups.feed.noPerson');
+    const revoked = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.personId, p.id), isNull(calendarFeeds.revokedAt)))
+      .returning({ personId: calendarFeeds.personId });
+    if (revoked.length > 0) await audit(tx, ctx, 'education.calendar_feed.revoke', 'person', p.id);
+    return revoked.length;
+  });
+}
+
 /** The person and locality of a calendar feed token (not revoked), or null. */
 export async function feedOwner(db: Db, token: string) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
