@@ -134,14 +134,60 @@ export default [
   route('app/:locality/education/reports', 'routes/app/education-reports.tsx'),
   route('app/:locality/education/reports/:format', 'routes/app/education-reports-file.ts'),
   // ---- issue 6: initiatives (begin)
+  route('app/:locality/initiatives', 'routes/app/initiatives.tsx'),
+  route('app/:locality/initiatives/new', 'routes/app/initiative-new.tsx'),
+  route('app/:locality/initiatives/stage/:stage', 'routes/app/initiatives-stage.tsx'),
+  route('app/:locality/initiatives/:initiativeId', 'routes/app/initiative.tsx'),
+  route('app/:locality/initiatives/:initiativeId/plan', 'routes/app/initiative-plan.tsx'),
+  route('app/:locality/initiatives/:initiativeId/plan.pdf', 'routes/app/initiative-plan-pdf.ts'),
   // ---- issue 6: initiatives (end)
   // ---- issue 6: enterprises (begin)
+  route('app/:locality/enterprises', 'routes/app/enterprises.tsx'),
+  route('app/:locality/enterprises/new', 'routes/app/enterprise-new.tsx'),
+  route('app/:locality/enterprises/:enterpriseId', 'routes/app/enterprise.tsx'),
+  route('app/:locality/enterprises/:enterpriseId/edit', 'routes/app/enterprise-edit.tsx'),
+  route('app/:locality/enterprises/:enterpriseId/members', 'routes/app/enterprise-members.tsx'),
+  route('app/:locality/enterprises/:enterpriseId/figures', 'routes/app/enterprise-figures.tsx'),
+  route('app/:locality/enterprises/:enterpriseId/jobs', 'routes/app/enterprise-jobs.tsx'),
+  route('app/:locality/jobs', 'routes/app/jobs.tsx'),
+  route('app/:locality/jobs/report', 'routes/app/jobs-report.tsx'),
+  route('app/:locality/jobs/report/:format', 'routes/app/jobs-report-file.ts'),
   // ---- issue 6: enterprises (end)
   // ---- issue 6: legal (begin)
+  route('app/:locality/enterprises/:enterpriseId/status', 'routes/app/enterprise-status.tsx'),
+  route('admin/parameters', 'routes/admin/parameters.tsx'),
   // ---- issue 6: legal (end)
   // ---- issue 6: financing (begin)
+  route('app/:locality/niches', 'routes/app/niches.tsx'),
+  route('app/:locality/niches/new', 'routes/app/niche-new.tsx'),
+  route('app/:locality/niches/criteria', 'routes/app/niche-criteria.tsx'),
+  route('app/:locality/niches/:id', 'routes/app/niche.tsx'),
+  route('app/:locality/niches/:id/edit', 'routes/app/niche-edit.tsx'),
+  route('app/:locality/offers', 'routes/app/offers.tsx'),
+  route('app/:locality/offers/new', 'routes/app/offer-new.tsx'),
+  route('app/:locality/offers/:id', 'routes/app/offer.tsx'),
+  route('app/:locality/financing', 'routes/app/financing.tsx'),
+  route('app/:locality/financing/applications/new', 'routes/app/financing-application-new.tsx'),
+  route('app/:locality/financing/applications/:id', 'routes/app/financing-application.tsx'),
+  route('app/:locality/financing/applications/:id/documents/:documentId', 'routes/app/financing-document.ts'),
+  route('app/:locality/financing/grants/new', 'routes/app/financing-grant-new.tsx'),
+  route('app/:locality/financing/grants/:id', 'routes/app/financing-grant.tsx'),
   // ---- issue 6: financing (end)
   // ---- issue 6: costs (begin)
+  route('app/:locality/in-kind/donations', 'routes/app/in-kind-donations.tsx'),
+  route('app/:locality/in-kind/costs', 'routes/app/in-kind-costs.tsx'),
+  route('app/:locality/in-kind/report', 'routes/app/in-kind-report.tsx'),
+  route('app/:locality/in-kind/report.pdf', 'routes/app/in-kind-report-pdf.ts'),
+  route('app/:locality/in-kind/report.xlsx', 'routes/app/in-kind-report-xlsx.ts'),
+  route('app/:locality/enterprises/:enterpriseId/annual-report', 'routes/app/enterprise-annual-report.tsx'),
+  route(
+    'app/:locality/enterprises/:enterpriseId/annual-report.pdf',
+    'routes/app/enterprise-annual-report-pdf.ts',
+  ),
+  route(
+    'app/:locality/enterprises/:enterpriseId/annual-report.docx',
+    'routes/app/enterprise-annual-report-docx.ts',
+  ),
   // ---- issue 6: costs (end)
   route('admin', 'routes/admin/overview.tsx'),
   route('admin/localities', 'routes/admin/localities.tsx'),

@@ -4,11 +4,21 @@
 // run side by side. Files are spread by their last measured duration (tests/e2e/durations.json;
 // a new file counts as 60 s) so the shards end at about the same time.
 //
-//   node scripts/e2e-run.ts                     all specs, E2E_SHARDS shards (default: 2)
+//   node scripts/e2e-run.ts                     all specs but the screenshots (E2E_SCREENSHOTS=1
+//                                                adds them), E2E_SHARDS shards (default: 2)
 //   node scripts/e2e-run.ts tests/e2e/x.spec.ts  the named files, one shard
 //   --json-dir=DIR                               each shard writes DIR/e2e-<n>.json (Vitest JSON)
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -21,6 +31,9 @@ const files =
     ? named
     : readdirSync('tests/e2e')
         .filter((f) => f.endsWith('.spec.ts'))
+        // Screenshots are for people to look at (`npm run test:screenshots`); every page they
+        // show is also visited, checked and axe-analysed by the journeys.
+        .filter((f) => f !== 'screenshots.spec.ts' || process.env.E2E_SCREENSHOTS === '1')
         .map((f) => `tests/e2e/${f}`)
         .sort();
 const weights: Record<string, number> = existsSync(DURATIONS)
@@ -28,7 +41,7 @@ const weights: Record<string, number> = existsSync(DURATIONS)
   : {};
 const weightOf = (file: string) => weights[path.basename(file)] ?? 60;
 
-const wanted = named.length > 0 ? 1 : Number(process.env.E2E_SHARDS ?? 2);
+const wanted = Number(process.env.E2E_SHARDS ?? (named.length > 0 ? 1 : 2));
 const shardCount = Math.max(1, Math.min(files.length, Number.isFinite(wanted) ? wanted : 1));
 // Longest first onto the least loaded shard.
 const shards: { files: string[]; seconds: number }[] = Array.from({ length: shardCount }, () => ({
@@ -89,7 +102,25 @@ if (shardCount > 1) {
   }
 }
 const started = Date.now();
+// Seed the demo once for all shards: each server starts from a copy (seeding is the slow part
+// of a server's first start, and doing it in every shard at once only adds load).
+const template = mkdtempSync(path.join(tmpdir(), 'splot-e2e-template-'));
+if (shardCount > 1) {
+  const seeded = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, ['db/seed/cli.ts'], {
+      env: { ...process.env, DATA_DIR: template, DATABASE_URL: '' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  if (seeded !== 0) {
+    console.error('e2e: seeding the demo for the shards failed');
+    process.exit(1);
+  }
+  process.env.E2E_DATA_TEMPLATE = template;
+}
 const codes = await Promise.all(shards.map((s, i) => runShard(i, s.files)));
+rmSync(template, { recursive: true, force: true });
 console.log(`e2e: ${shardCount} shard(s) in ${Math.round((Date.now() - started) / 1000)} s`);
 if (jsonDir && process.env.E2E_RECORD_DURATIONS) {
   // Refresh the weights from this run's reports (per file: the sum of its tests' durations).

@@ -7,6 +7,9 @@ import type { ServerBuild } from 'react-router';
 import { hasAnyUser } from '../app/features/auth/setup.server.ts';
 import { clubPremisesLedger } from '../app/features/club/premises-ledger.server.ts';
 import { retentionReview } from '../app/features/data-protection/retention-review.server.ts';
+import { sendJobKeepReminders } from '../app/features/enterprises/job-reminders.server.ts';
+import { sendAnnualReportReminders } from '../app/features/enterprises/reports/annual-report-reminders.server.ts';
+import { sendFinancingReminders } from '../app/features/financing/financing-reminders.server.ts';
 import { sendFollowUpReminders } from '../app/features/organisations/contacts.server.ts';
 import { sendPlanReviewReminders } from '../app/features/plans/plan-reminders.server.ts';
 import { sendProgrammeReminders } from '../app/features/programme/programme-reminders.server.ts';
@@ -66,6 +69,27 @@ const jobs = createJobs(handle, config.databaseUrl, createTransport(config.smtpU
       baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
     }),
   // ---- issue 6: daily tasks (begin)
+  // Enterprises: jobs whose funding obliges keeping them until a date (reminders before it).
+  jobKeepReminders: (mail) =>
+    sendJobKeepReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
+  // Financing: application deadlines and grant obligations coming up (once each).
+  financingReminders: (mail) =>
+    sendFinancingReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
+  // Social enterprises: the annual report to the voivode (ps.annualReport), once a year.
+  annualReportReminders: (mail) =>
+    sendAnnualReportReminders(handle.db, {
+      mail,
+      today: todayInWarsaw(),
+      baseUrl: config.app.publicUrl ?? `http://${config.host}:${config.port}`,
+    }),
   // ---- issue 6: daily tasks (end)
 });
 const services = { db: handle.db, mail: jobs.mail, config: config.app };

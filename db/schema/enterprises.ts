@@ -146,7 +146,7 @@ export const businessPlans = pgTable(
     startupCosts: jsonb('startup_costs').notNull().default([]),
     monthly: jsonb('monthly').notNull().default([]),
     fundingSources: jsonb('funding_sources').notNull().default([]),
-    /** Why break-even comes after the 24 months, when it does (issue 6, migration 0015). */
+    /** Why break-even comes after the 24 months, when it does (issue 6, migrations 0015 and 0019). */
     breakEvenNote: text('break_even_note').notNull().default(''),
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),

@@ -38,17 +38,25 @@ describe('sharesAddingUp', () => {
 
 describe('covererOf', () => {
   it('puts volunteers hours with volunteers, whoever hosted them', () => {
-    expect(covererOf(line({ source: 'volunteer_hours', kind: 'volunteers', organisationKind: 'local_government' }))).toBe('volunteers');
+    expect(
+      covererOf(
+        line({ source: 'volunteer_hours', kind: 'volunteers', organisationKind: 'local_government' }),
+      ),
+    ).toBe('volunteers');
   });
   it('puts donations with donors', () => {
     expect(covererOf(line({ source: 'donation', kind: 'donation' }))).toBe('donors');
   });
   it('puts the club premises and the gmina office entries with the municipality', () => {
     expect(covererOf(line({ source: 'club_premises', organisationKind: 'parish' }))).toBe('municipality');
-    expect(covererOf(line({ source: 'commitment', organisationKind: 'local_government' }))).toBe('municipality');
+    expect(covererOf(line({ source: 'commitment', organisationKind: 'local_government' }))).toBe(
+      'municipality',
+    );
   });
   it('puts other commitments with other partners', () => {
-    expect(covererOf(line({ source: 'commitment', organisationKind: 'business', kind: 'equipment' }))).toBe('partners');
+    expect(covererOf(line({ source: 'commitment', organisationKind: 'business', kind: 'equipment' }))).toBe(
+      'partners',
+    );
     expect(covererOf(line({ source: 'commitment', organisationKind: null }))).toBe('partners');
   });
 });
@@ -79,7 +87,12 @@ describe('computeCostReport', () => {
     expect(r.coverage.reduce((s, c) => s + c.share, 0)).toBeCloseTo(1, 10);
     expect(r.byMonth.map((m) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(r.byMonth[0]).toEqual({ month: '2026-01', inKind: 700.1, spent: 3000 });
-    expect(r.bySource.map((s) => s.key)).toEqual(['commitment', 'club_premises', 'volunteer_hours', 'donation']);
+    expect(r.bySource.map((s) => s.key)).toEqual([
+      'commitment',
+      'club_premises',
+      'volunteer_hours',
+      'donation',
+    ]);
     expect(r.byKind.find((k) => k.key === 'volunteers')?.amount).toBe(0.3);
     expect(r.byCategory).toEqual([
       { key: 'staff', amount: 3000 },

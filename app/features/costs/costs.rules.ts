@@ -137,17 +137,42 @@ export function computeCostReport(input: {
   const byCover = sumBy(ledger, covererOf, (l) => l.valuePln);
   const coverAmounts = COVERERS.map((k) => (k === 'spent' ? spentC : (byCover.get(k) ?? 0)));
   const shares = sharesAddingUp(coverAmounts);
-  const inKindByMonth = sumBy(ledger, (l) => l.occurredFrom.slice(0, 7), (l) => l.valuePln);
-  const spentByMonth = sumBy(costs, (c) => c.month.slice(0, 7), (c) => c.amountPln);
+  const inKindByMonth = sumBy(
+    ledger,
+    (l) => l.occurredFrom.slice(0, 7),
+    (l) => l.valuePln,
+  );
+  const spentByMonth = sumBy(
+    costs,
+    (c) => c.month.slice(0, 7),
+    (c) => c.amountPln,
+  );
   return {
     from: input.from,
     to: input.to,
     inKindTotal: pln(inKindC),
     spent: pln(spentC),
     fullCost: pln(inKindC + spentC),
-    byKind: amounts(KIND_ORDER, sumBy(ledger, (l) => l.kind, (l) => l.valuePln)),
-    bySource: amounts(SOURCES, sumBy(ledger, sourceOf, (l) => l.valuePln)),
-    byCategory: amounts(COST_CATEGORIES, sumBy(costs, (c) => c.category, (c) => c.amountPln)),
+    byKind: amounts(
+      KIND_ORDER,
+      sumBy(
+        ledger,
+        (l) => l.kind,
+        (l) => l.valuePln,
+      ),
+    ),
+    bySource: amounts(
+      SOURCES,
+      sumBy(ledger, sourceOf, (l) => l.valuePln),
+    ),
+    byCategory: amounts(
+      COST_CATEGORIES,
+      sumBy(
+        costs,
+        (c) => c.category,
+        (c) => c.amountPln,
+      ),
+    ),
     byMonth: monthsBetween(input.from, input.to).map((month) => ({
       month,
       inKind: pln(inKindByMonth.get(month) ?? 0),

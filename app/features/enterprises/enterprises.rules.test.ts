@@ -43,7 +43,12 @@ describe('runway', () => {
     expect(runway([], 1000)).toEqual({ kind: 'no_data' });
   });
   it('divides cash by the average gap of the last 3 months', () => {
-    const rows = [m('2026-01', 0, 10000, 0), m('2026-02', 1000, 0, 2000), m('2026-03', 1000, 0, 2000), m('2026-04', 1000, 0, 2000)];
+    const rows = [
+      m('2026-01', 0, 10000, 0),
+      m('2026-02', 1000, 0, 2000),
+      m('2026-03', 1000, 0, 2000),
+      m('2026-04', 1000, 0, 2000),
+    ];
     // cash = 10000 - 3000 = 7000; gap = 1000
     expect(runway(rows, 0)).toEqual({ kind: 'months', months: 7, cash: 7000, monthlyGap: 1000 });
   });
@@ -54,14 +59,25 @@ describe('runway', () => {
     expect(runway([m('2026-01', 1000, 0, 2000)], 1000)).toMatchObject({ kind: 'exhausted', cash: 0 });
   });
   it('only looks at the last 3 months for the gap', () => {
-    const rows = [m('2026-01', 0, 0, 9000), m('2026-02', 2000, 0, 2000), m('2026-03', 2000, 0, 2000), m('2026-04', 2000, 0, 2000)];
+    const rows = [
+      m('2026-01', 0, 0, 9000),
+      m('2026-02', 2000, 0, 2000),
+      m('2026-03', 2000, 0, 2000),
+      m('2026-04', 2000, 0, 2000),
+    ];
     expect(runway(rows, 20000).kind).toBe('not_needed');
   });
 });
 
 describe('break-even', () => {
   it('finds the first month own revenue ≥ costs and the run since then', () => {
-    const rows = [m('2026-01', 900, 0, 1000), m('2026-02', 1000, 0, 1000), m('2026-03', 900, 0, 1000), m('2026-04', 1100, 0, 1000), m('2026-05', 1200, 0, 1000)];
+    const rows = [
+      m('2026-01', 900, 0, 1000),
+      m('2026-02', 1000, 0, 1000),
+      m('2026-03', 900, 0, 1000),
+      m('2026-04', 1100, 0, 1000),
+      m('2026-05', 1200, 0, 1000),
+    ];
     expect(breakEven(rows)).toEqual({ firstMonth: '2026-02-01', sustainedSince: '2026-04-01' });
   });
   it('is not reached when the latest month falls short', () => {
@@ -73,7 +89,13 @@ describe('break-even', () => {
   });
 });
 
-const job = (id: string, startOn: string, endOn: string | null, fte = 1, atRiskCategory: string | null = null): JobSpan => ({
+const job = (
+  id: string,
+  startOn: string,
+  endOn: string | null,
+  fte = 1,
+  atRiskCategory: string | null = null,
+): JobSpan => ({
   id,
   position: `Job ${id}`,
   startOn,
@@ -105,15 +127,34 @@ describe('retention cohorts', () => {
 
 describe('figures', () => {
   it('shares jobs held by people at risk among the jobs held today', () => {
-    const jobs = [job('a', '2025-01-01', null, 1, 'unemployed'), job('b', '2025-01-01', null), job('c', '2025-01-01', '2025-02-01', 1, 'disabled')];
+    const jobs = [
+      job('a', '2025-01-01', null, 1, 'unemployed'),
+      job('b', '2025-01-01', null),
+      job('c', '2025-01-01', '2025-02-01', 1, 'disabled'),
+    ];
     expect(atRiskShare(jobs, '2026-01-01')).toEqual({ held: 2, atRisk: 1, share: 0.5 });
   });
   it('counts jobs created in a period, both ends included', () => {
-    expect(jobsCreated([job('a', '2026-01-01', null), job('b', '2026-12-31', null), job('c', '2027-01-01', null)], '2026-01-01', '2026-12-31')).toBe(2);
+    expect(
+      jobsCreated(
+        [job('a', '2026-01-01', null), job('b', '2026-12-31', null), job('c', '2027-01-01', null)],
+        '2026-01-01',
+        '2026-12-31',
+      ),
+    ).toBe(2);
   });
   it('lists obligations ending within the window, both ends included', () => {
-    const rows = [{ keepUntil: '2026-01-01' }, { keepUntil: '2026-03-02' }, { keepUntil: '2026-03-03' }, { keepUntil: '2025-12-31' }, { keepUntil: null }];
-    expect(obligationsEndingSoon(rows, '2026-01-01', 60)).toEqual([{ keepUntil: '2026-01-01' }, { keepUntil: '2026-03-02' }]);
+    const rows = [
+      { keepUntil: '2026-01-01' },
+      { keepUntil: '2026-03-02' },
+      { keepUntil: '2026-03-03' },
+      { keepUntil: '2025-12-31' },
+      { keepUntil: null },
+    ];
+    expect(obligationsEndingSoon(rows, '2026-01-01', 60)).toEqual([
+      { keepUntil: '2026-01-01' },
+      { keepUntil: '2026-03-02' },
+    ]);
   });
   it('takes keep-until as typed, else from the grant', () => {
     expect(keepUntilFor('2027-01-01', '2028-01-01')).toBe('2027-01-01');
@@ -133,11 +174,20 @@ describe('figures', () => {
 
 describe('working-time overlap', () => {
   it('allows exactly 1.0 FTE on a day', () => {
-    expect(fteOverlap({ startOn: '2026-01-01', endOn: null, fte: 0.5 }, [job('a', '2025-01-01', null, 0.5)])).toBeNull();
+    expect(
+      fteOverlap({ startOn: '2026-01-01', endOn: null, fte: 0.5 }, [job('a', '2025-01-01', null, 0.5)]),
+    ).toBeNull();
   });
   it('refuses 1.01 and names the job and the days', () => {
-    const r = fteOverlap({ startOn: '2026-01-01', endOn: '2026-06-30', fte: 0.51 }, [job('a', '2025-01-01', '2026-03-31', 0.5)]);
-    expect(r).toEqual({ job: job('a', '2025-01-01', '2026-03-31', 0.5), from: '2026-01-01', to: '2026-03-31', total: 1.01 });
+    const r = fteOverlap({ startOn: '2026-01-01', endOn: '2026-06-30', fte: 0.51 }, [
+      job('a', '2025-01-01', '2026-03-31', 0.5),
+    ]);
+    expect(r).toEqual({
+      job: job('a', '2025-01-01', '2026-03-31', 0.5),
+      from: '2026-01-01',
+      to: '2026-03-31',
+      total: 1.01,
+    });
   });
   it('ignores jobs that ended before or start after', () => {
     const others = [job('a', '2025-01-01', '2025-12-31', 1), job('b', '2026-07-01', null, 1)];
@@ -145,7 +195,11 @@ describe('working-time overlap', () => {
   });
   it('finds a peak on a later start inside the new job', () => {
     const others = [job('a', '2026-03-01', null, 0.6)];
-    expect(fteOverlap({ startOn: '2026-01-01', endOn: null, fte: 0.5 }, others)).toMatchObject({ from: '2026-03-01', to: null, total: 1.1 });
+    expect(fteOverlap({ startOn: '2026-01-01', endOn: null, fte: 0.5 }, others)).toMatchObject({
+      from: '2026-03-01',
+      to: null,
+      total: 1.1,
+    });
   });
   it('adds up several jobs held the same day', () => {
     const others = [job('a', '2026-01-01', null, 0.25), job('b', '2026-01-01', null, 0.5)];

@@ -120,7 +120,11 @@ export function heldOn(job: Pick<JobSpan, 'startOn' | 'endOn'>, day: string): bo
 }
 
 /** Whether a job was still held `months` after it started (null: too early to tell on `today`). */
-export function keptAt(job: Pick<JobSpan, 'startOn' | 'endOn'>, months: number, today: string): boolean | null {
+export function keptAt(
+  job: Pick<JobSpan, 'startOn' | 'endOn'>,
+  months: number,
+  today: string,
+): boolean | null {
   const point = addMonths(job.startOn, months);
   if (point > today) return null;
   return job.endOn === null || job.endOn >= point;
@@ -132,7 +136,11 @@ export type Retention = { months: number; eligible: number; kept: number; share:
  * A cohort measure: of the jobs that started at least `months` ago, how many were still held
  * `months` after their start.
  */
-export function retention(jobs: readonly Pick<JobSpan, 'startOn' | 'endOn'>[], months: number, today: string): Retention {
+export function retention(
+  jobs: readonly Pick<JobSpan, 'startOn' | 'endOn'>[],
+  months: number,
+  today: string,
+): Retention {
   let eligible = 0;
   let kept = 0;
   for (const j of jobs) {
@@ -145,7 +153,10 @@ export function retention(jobs: readonly Pick<JobSpan, 'startOn' | 'endOn'>[], m
 }
 
 /** Share of jobs held by people at risk (at hiring) among jobs held on `day`. */
-export function atRiskShare(jobs: readonly JobSpan[], day: string): { held: number; atRisk: number; share: number | null } {
+export function atRiskShare(
+  jobs: readonly JobSpan[],
+  day: string,
+): { held: number; atRisk: number; share: number | null } {
   const held = jobs.filter((j) => heldOn(j, day));
   const atRisk = held.filter((j) => Boolean(j.atRiskCategory)).length;
   return { held: held.length, atRisk, share: held.length ? atRisk / held.length : null };
@@ -157,7 +168,11 @@ export function jobsCreated(jobs: readonly Pick<JobSpan, 'startOn'>[], from: str
 }
 
 /** Jobs whose keep-until date falls between today and today + `days` (inclusive). */
-export function obligationsEndingSoon<T extends { keepUntil: string | null }>(jobs: readonly T[], today: string, days: number): T[] {
+export function obligationsEndingSoon<T extends { keepUntil: string | null }>(
+  jobs: readonly T[],
+  today: string,
+  days: number,
+): T[] {
   const until = addDays(today, days);
   return jobs.filter((j) => j.keepUntil !== null && j.keepUntil >= today && j.keepUntil <= until);
 }
@@ -188,7 +203,7 @@ export function fteOverlap(
     const total = hundredths(candidate.fte) + held.reduce((s, o) => s + hundredths(o.fte), 0);
     if (total > hundredths(max) && held.length) {
       const job = held[held.length - 1]!;
-      const from = job.startOn > candidate.startOn ? job.startOn : candidate.startOn;
+      const from = [job.startOn, candidate.startOn].sort()[1]!;
       const ends = [job.endOn, candidate.endOn].filter((d): d is string => d !== null).sort();
       return { job, from, to: ends[0] ?? null, total: total / 100 };
     }
@@ -210,10 +225,34 @@ export function initials(name: string): string {
     .join(' ');
 }
 
-/** The reminder due for a job today, if any: the largest configured day count already reached. */
+/** The reminder due for a job today, if any: the smallest configured day count already reached. */
 export function reminderDue(keepUntil: string | null, today: string, days: readonly number[]): number | null {
   if (!keepUntil || keepUntil < today) return null;
-  const sorted = [...days].sort((a, b) => b - a);
+  const sorted = [...days].sort((a, b) => a - b);
   for (const d of sorted) if (addDays(today, d) >= keepUntil) return d;
   return null;
 }
+
+/** The jobs page's figures from the jobs of the locality (or of one enterprise). */
+export function jobFigures(
+  jobs: readonly (JobSpan & { keepUntil: string | null })[],
+  today: string,
+  period: { from: string; to: string },
+  soonDays: number,
+) {
+  return {
+    created: jobsCreated(jobs, period.from, period.to),
+    period,
+    retention: [6, 12, 24].map((m) => retention(jobs, m, today)),
+    atRisk: atRiskShare(jobs, today),
+    endingSoon: obligationsEndingSoon(jobs, today, soonDays).length,
+    soonDays,
+  };
+}
+
+/** The setting of reminders before a job's keep-until date. */
+export type KeepReminderParameter = { days: number[]; soonWindowDays: number };
+export const KEEP_REMINDER_PARAMETER = 'jobs.keepReminderDays';
+
+/** Retention horizons (months) of the jobs figures and report. */
+export const HORIZONS = [6, 12, 24] as const;

@@ -11,7 +11,9 @@ import {
 
 describe('checkSchedule', () => {
   it('accepts a schedule that adds up exactly', () => {
-    expect(checkSchedule('15000.00', [{ amountPln: '10000.00' }, { amountPln: '5000.00' }])).toEqual({ ok: true });
+    expect(checkSchedule('15000.00', [{ amountPln: '10000.00' }, { amountPln: '5000.00' }])).toEqual({
+      ok: true,
+    });
   });
   it('names the sums and what is missing', () => {
     expect(checkSchedule('15000.00', [{ amountPln: '12000.00' }])).toEqual({
@@ -23,7 +25,10 @@ describe('checkSchedule', () => {
     });
   });
   it('names the excess, down to one grosz', () => {
-    expect(checkSchedule('100.00', [{ amountPln: '100.01' }])).toMatchObject({ key: 'excess', difference: '0.01' });
+    expect(checkSchedule('100.00', [{ amountPln: '100.01' }])).toMatchObject({
+      key: 'excess',
+      difference: '0.01',
+    });
   });
   it('an empty schedule misses the whole amount', () => {
     expect(checkSchedule('50.00', [])).toMatchObject({ key: 'missing', difference: '50.00' });
@@ -62,12 +67,19 @@ describe('application commands', () => {
     expect(availableCommands('granted')).toEqual([]);
   });
   it('submitting needs a date not in the future and a document', () => {
-    expect(checkCommand('submit', planned, { submittedOn: '2026-05-01', decidedOn: null }, '2026-05-01')).toEqual([]);
-    expect(checkCommand('submit', planned, { submittedOn: '2026-05-02', decidedOn: null }, '2026-05-01')).toEqual([
-      { field: 'submittedOn', key: 'submittedOnFuture' },
-    ]);
     expect(
-      checkCommand('submit', { ...planned, documents: 0 }, { submittedOn: null, decidedOn: null }, '2026-05-01'),
+      checkCommand('submit', planned, { submittedOn: '2026-05-01', decidedOn: null }, '2026-05-01'),
+    ).toEqual([]);
+    expect(
+      checkCommand('submit', planned, { submittedOn: '2026-05-02', decidedOn: null }, '2026-05-01'),
+    ).toEqual([{ field: 'submittedOn', key: 'submittedOnFuture' }]);
+    expect(
+      checkCommand(
+        'submit',
+        { ...planned, documents: 0 },
+        { submittedOn: null, decidedOn: null },
+        '2026-05-01',
+      ),
     ).toEqual([
       { field: 'submittedOn', key: 'submittedOnRequired' },
       { field: '_form', key: 'noDocuments' },
@@ -75,18 +87,20 @@ describe('application commands', () => {
   });
   it('a decision needs a date between the submission and today', () => {
     const sub = { status: 'submitted', submittedOn: '2026-04-10', documents: 1 };
-    expect(checkCommand('grant', sub, { submittedOn: null, decidedOn: '2026-04-10' }, '2026-05-01')).toEqual([]);
-    expect(checkCommand('reject', sub, { submittedOn: null, decidedOn: '2026-04-09' }, '2026-05-01')).toEqual([
-      { field: 'decidedOn', key: 'decidedBeforeSubmitted' },
-    ]);
+    expect(checkCommand('grant', sub, { submittedOn: null, decidedOn: '2026-04-10' }, '2026-05-01')).toEqual(
+      [],
+    );
+    expect(checkCommand('reject', sub, { submittedOn: null, decidedOn: '2026-04-09' }, '2026-05-01')).toEqual(
+      [{ field: 'decidedOn', key: 'decidedBeforeSubmitted' }],
+    );
     expect(checkCommand('grant', sub, { submittedOn: null, decidedOn: null }, '2026-05-01')).toEqual([
       { field: 'decidedOn', key: 'decidedOnRequired' },
     ]);
   });
   it('refuses a command from the wrong status', () => {
-    expect(checkCommand('grant', planned, { submittedOn: null, decidedOn: '2026-05-01' }, '2026-05-01')).toEqual([
-      { field: '_form', key: 'wrongStatus' },
-    ]);
+    expect(
+      checkCommand('grant', planned, { submittedOn: null, decidedOn: '2026-05-01' }, '2026-05-01'),
+    ).toEqual([{ field: '_form', key: 'wrongStatus' }]);
   });
 });
 
@@ -103,11 +117,20 @@ describe('checkDocument', () => {
   const params = { maxBytes: 10, types: ['pdf', 'docx', 'png'] };
   const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 1]);
   it('accepts a real PDF', () => {
-    expect(checkDocument({ name: 'wniosek.PDF', bytes: pdf }, params)).toEqual({ ok: true, contentType: 'application/pdf' });
+    expect(checkDocument({ name: 'wniosek.PDF', bytes: pdf }, params)).toEqual({
+      ok: true,
+      contentType: 'application/pdf',
+    });
   });
   it('refuses a forbidden type, a fake and a file too large', () => {
-    expect(checkDocument({ name: 'run.exe', bytes: pdf }, params)).toMatchObject({ ok: false, key: 'typeNotAllowed' });
-    expect(checkDocument({ name: 'a.png', bytes: pdf }, params)).toMatchObject({ ok: false, key: 'notWhatItSays' });
+    expect(checkDocument({ name: 'run.exe', bytes: pdf }, params)).toMatchObject({
+      ok: false,
+      key: 'typeNotAllowed',
+    });
+    expect(checkDocument({ name: 'a.png', bytes: pdf }, params)).toMatchObject({
+      ok: false,
+      key: 'notWhatItSays',
+    });
     expect(checkDocument({ name: 'a.pdf', bytes: new Uint8Array(11).fill(0x25) }, params)).toMatchObject({
       ok: false,
       key: 'tooLarge',

@@ -139,7 +139,10 @@ export function inReminderWindow(due: string, today: string, daysBefore: number)
 }
 
 /** The document types an application may carry, by extension; the bytes must agree. */
-const EXTENSIONS: Record<string, { type: string; mime: string; magic: 'pdf' | 'zip' | 'ole' | 'png' | 'jpg' }> = {
+const EXTENSIONS: Record<
+  string,
+  { type: string; mime: string; magic: 'pdf' | 'zip' | 'ole' | 'png' | 'jpg' }
+> = {
   pdf: { type: 'pdf', mime: 'application/pdf', magic: 'pdf' },
   doc: { type: 'doc', mime: 'application/msword', magic: 'ole' },
   docx: {
@@ -149,7 +152,11 @@ const EXTENSIONS: Record<string, { type: string; mime: string; magic: 'pdf' | 'z
   },
   odt: { type: 'odt', mime: 'application/vnd.oasis.opendocument.text', magic: 'zip' },
   xls: { type: 'xls', mime: 'application/vnd.ms-excel', magic: 'ole' },
-  xlsx: { type: 'xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: 'zip' },
+  xlsx: {
+    type: 'xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    magic: 'zip',
+  },
   ods: { type: 'ods', mime: 'application/vnd.oasis.opendocument.spreadsheet', magic: 'zip' },
   png: { type: 'png', mime: 'image/png', magic: 'png' },
   jpg: { type: 'jpg', mime: 'image/jpeg', magic: 'jpg' },
@@ -168,7 +175,11 @@ export type DocumentFilesParameter = { maxBytes: number; types: string[] };
 
 export type DocumentCheck =
   | { ok: true; contentType: string }
-  | { ok: false; key: 'empty' | 'tooLarge' | 'typeNotAllowed' | 'notWhatItSays'; values?: Record<string, string | number> };
+  | {
+      ok: false;
+      key: 'empty' | 'tooLarge' | 'typeNotAllowed' | 'notWhatItSays';
+      values?: Record<string, string | number>;
+    };
 
 /** Megabytes with one decimal (never 0 for a non-empty file). */
 export function megabytes(bytes: number): number {
@@ -177,7 +188,10 @@ export function megabytes(bytes: number): number {
 }
 
 /** A document's type (from its name, confirmed by its first bytes) and size against the parameter. */
-export function checkDocument(file: { name: string; bytes: Uint8Array }, params: DocumentFilesParameter): DocumentCheck {
+export function checkDocument(
+  file: { name: string; bytes: Uint8Array },
+  params: DocumentFilesParameter,
+): DocumentCheck {
   const types = params.types.map((t) => t.toUpperCase()).join(', ');
   if (file.bytes.length === 0) return { ok: false, key: 'empty' };
   if (file.bytes.length > params.maxBytes)
@@ -188,7 +202,8 @@ export function checkDocument(file: { name: string; bytes: Uint8Array }, params:
     };
   const ext = /\.([a-z0-9]{1,8})$/i.exec(file.name.trim())?.[1]?.toLowerCase() ?? '';
   const spec = EXTENSIONS[ext];
-  if (!spec || !params.types.includes(spec.type)) return { ok: false, key: 'typeNotAllowed', values: { types } };
+  if (!spec || !params.types.includes(spec.type))
+    return { ok: false, key: 'typeNotAllowed', values: { types } };
   const magic = MAGIC[spec.magic]!;
   if (!magic.every((b, i) => file.bytes[i] === b))
     return { ok: false, key: 'notWhatItSays', values: { type: spec.type.toUpperCase() } };

@@ -22,7 +22,13 @@ export type PlanContent = {
   fundingSources: FundingRow[];
 };
 
-export type MonthFigures = { month: number; revenue: number; costs: number; result: number; cumulative: number };
+export type MonthFigures = {
+  month: number;
+  revenue: number;
+  costs: number;
+  result: number;
+  cumulative: number;
+};
 
 export type PlanFigures = {
   startupTotal: number;
@@ -49,7 +55,9 @@ export function toGrosze(amount: string | null | undefined): number {
 const pln = (grosze: number) => grosze / 100;
 
 /** Every computed figure of a plan, in PLN. */
-export function planFigures(plan: Pick<PlanContent, 'startupCosts' | 'monthly' | 'fundingSources'>): PlanFigures {
+export function planFigures(
+  plan: Pick<PlanContent, 'startupCosts' | 'monthly' | 'fundingSources'>,
+): PlanFigures {
   const startup = plan.startupCosts.reduce((s, r) => s + toGrosze(r.amount), 0);
   const funding = plan.fundingSources.reduce((s, r) => s + toGrosze(r.amount), 0);
   const opening = funding - startup;
@@ -96,15 +104,26 @@ export type PlanGap =
  * 24 months typed, break-even within 24 months (or the reason explained), and funding sources
  * covering the start-up costs.
  */
-export function planGaps(plan: PlanContent | null): { gap: PlanGap; values?: Record<string, string | number> }[] {
-  if (!plan) return [{ gap: 'offer' }, { gap: 'customers' }, { gap: 'niche' }, { gap: 'team' }, { gap: 'months', values: { typed: 0, required: PLAN_MONTHS } }];
+export function planGaps(
+  plan: PlanContent | null,
+): { gap: PlanGap; values?: Record<string, string | number> }[] {
+  if (!plan)
+    return [
+      { gap: 'offer' },
+      { gap: 'customers' },
+      { gap: 'niche' },
+      { gap: 'team' },
+      { gap: 'months', values: { typed: 0, required: PLAN_MONTHS } },
+    ];
   const out: { gap: PlanGap; values?: Record<string, string | number> }[] = [];
   for (const key of ['offer', 'customers', 'niche', 'team'] as const) {
     if (!plan[key].trim()) out.push({ gap: key });
   }
   if (plan.startupCosts.length === 0) out.push({ gap: 'startupCosts' });
   const typed = new Set(
-    plan.monthly.filter((m) => m.month >= 1 && m.month <= PLAN_MONTHS && (m.revenue !== '' || m.costs !== '')).map((m) => m.month),
+    plan.monthly
+      .filter((m) => m.month >= 1 && m.month <= PLAN_MONTHS && (m.revenue !== '' || m.costs !== ''))
+      .map((m) => m.month),
   ).size;
   if (typed < PLAN_MONTHS) out.push({ gap: 'months', values: { typed, required: PLAN_MONTHS } });
   if (plan.fundingSources.length === 0) out.push({ gap: 'fundingSources' });

@@ -18,6 +18,9 @@ export const INTENDED_LEGAL_FORMS = [
 ] as const;
 export type IntendedLegalForm = (typeof INTENDED_LEGAL_FORMS)[number];
 
+/** Aims of a social enterprise (u.e.s. art. 4 ust. 1) chosen when the entity is founded. */
+export const PS_AIMS = ['reintegration', 'social_services'] as const;
+
 /** The checklist of each stage (ticked with a date on the initiative's page). */
 export const CHECKLIST: Record<Stage, readonly string[]> = {
   idea: ['problem_described', 'offer_described', 'three_founders'],
@@ -46,8 +49,12 @@ export function nextMissingItem(stage: AnyStage, ticked: readonly string[]): str
   return CHECKLIST[stage].find((k) => !ticked.includes(k)) ?? null;
 }
 
-export type Missing = { key: MessageKey; values?: Record<string, string | number> };
-export type CheckRow = { passed: boolean; key: MessageKey; values?: Record<string, string | number> };
+export type Missing = { key: MessageKey; values?: Record<string, string | number> | undefined };
+export type CheckRow = {
+  passed: boolean;
+  key: MessageKey;
+  values?: Record<string, string | number> | undefined;
+};
 
 /** A legal check result as the legal rules give it (coop.rules.ts). */
 export type LegalCheck = {
@@ -84,7 +91,9 @@ function checklistRows(facts: MoveFacts): CheckRow[] {
 /** Own revenue covers costs (at the required share) in each of the last N months. */
 export function selfSufficiencyCheck(figures: MonthFigure[], p: SelfSufficiencyParameter): CheckRow {
   const recent = figures.slice(0, p.months);
-  const covered = recent.filter((f) => f.costs > 0 ? f.ownRevenue >= f.costs * p.minOwnRevenueShare : f.ownRevenue > 0).length;
+  const covered = recent.filter((f) =>
+    f.costs > 0 ? f.ownRevenue >= f.costs * p.minOwnRevenueShare : f.ownRevenue > 0,
+  ).length;
   return {
     passed: recent.length >= p.months && covered >= p.months,
     key: 'initiatives.missing.selfSufficiency' as MessageKey,
@@ -111,7 +120,11 @@ export function moveChecks(facts: MoveFacts): CheckRow[] {
       const gaps = planGaps(facts.plan);
       rows.push({ passed: facts.plan !== null, key: 'initiatives.missing.plan' as MessageKey });
       for (const g of gaps)
-        rows.push({ passed: false, key: `initiatives.missing.planGap.${g.gap}` as MessageKey, values: g.values });
+        rows.push({
+          passed: false,
+          key: `initiatives.missing.planGap.${g.gap}` as MessageKey,
+          values: g.values,
+        });
       break;
     }
     case 'founding':

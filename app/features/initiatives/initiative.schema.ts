@@ -35,7 +35,10 @@ export const founderSchema = z
     /** auto: from the participant's recorded categories; yes/no: set by staff. */
     atRisk: z.enum(['auto', 'yes', 'no']).default('auto'),
     role: text(120),
-    joinedOn: requiredDateField('initiatives.founders.joinedOn.required', 'initiatives.founders.joinedOn.invalid'),
+    joinedOn: requiredDateField(
+      'initiatives.founders.joinedOn.required',
+      'initiatives.founders.joinedOn.invalid',
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'natural' && !v.personId)

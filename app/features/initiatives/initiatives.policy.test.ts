@@ -4,9 +4,24 @@ import type { Role } from '../../lib/roles.ts';
 import { canCreateInitiatives, canManageInitiatives, canReadInitiatives } from './initiatives.policy.ts';
 
 function who(roles: Role[], isPlatformAdmin = false): [Actor, ActorLocality] {
-  const locality: ActorLocality = { localityId: 'l', slug: 's', name: 'n', kind: 'urban', roles, organisationIds: [] };
+  const locality: ActorLocality = {
+    localityId: 'l',
+    slug: 's',
+    name: 'n',
+    kind: 'urban',
+    roles,
+    organisationIds: [],
+  };
   return [
-    { userId: 'u', name: 'n', email: 'e', isPlatformAdmin, locale: 'pl', memberships: [locality], requestId: 'r' },
+    {
+      userId: 'u',
+      name: 'n',
+      email: 'e',
+      isPlatformAdmin,
+      locale: 'pl',
+      memberships: [locality],
+      requestId: 'r',
+    },
     locality,
   ];
 }

@@ -72,6 +72,10 @@ const pl = {
   ...plVolunteers,
   ...plEducation,
   ...plCosts,
+  ...plLegal,
+  ...plInitiatives,
+  ...plEnterprises,
+  ...plFinancing,
 };
 /** Every message id; Polish is the reference catalogue. */
 export type MessageKey = keyof typeof pl;
@@ -97,6 +101,10 @@ const en: Record<MessageKey, string> = {
   ...enVolunteers,
   ...enEducation,
   ...enCosts,
+  ...enLegal,
+  ...enInitiatives,
+  ...enEnterprises,
+  ...enFinancing,
 };
 
 export const CATALOGS: Record<Locale, Record<MessageKey, string>> = { pl, en };

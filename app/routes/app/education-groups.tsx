@@ -61,7 +61,7 @@ export default function EducationGroups({ loaderData, actionData }: Route.Compon
   const { locality, rows, page, filter, staff, leader } = loaderData;
   const base = `/app/${locality.slug}/education/groups`;
   const feedUrl = actionData && 'feedUrl' in actionData ? actionData.feedUrl : null;
-  const revoked = actionData && 'revoked' in actionData ? actionData.revoked : null;
+  const revoked = actionData && 'revoked' in actionData ? (actionData.revoked ?? 0) : null;
   const feedError = actionData && !actionData.ok ? actionData.errors._form : null;
   return (
     <>

@@ -56,6 +56,19 @@ export default function InKind({ loaderData }: Route.ComponentProps) {
           />
         }
       />
+      <nav aria-label={t('costs.inKind.links')} className="cost-links">
+        <ul className="cost-links__list">
+          <li>
+            <Link to={`${here}/donations`}>{t('costs.donations.title')}</Link>
+          </li>
+          <li>
+            <Link to={`${here}/costs`}>{t('costs.costs.title')}</Link>
+          </li>
+          <li>
+            <Link to={`${here}/report`}>{t('costs.report.title')}</Link>
+          </li>
+        </ul>
+      </nav>
       {overlaps.length > 0 ? (
         <div className="warning-box" role="note">
           <h2>{t('partnerships.inKind.overlap.title')}</h2>

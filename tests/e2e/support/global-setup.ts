@@ -130,6 +130,8 @@ export default async function setup(project: TestProject) {
   const appRoot = path.join(workDir, 'app');
   const dataDir = path.join(workDir, 'data');
   mkdirSync(appRoot, { recursive: true });
+  // scripts/e2e-run.ts seeds the demo once and each shard's server starts from a copy.
+  if (process.env.E2E_DATA_TEMPLATE) cpSync(process.env.E2E_DATA_TEMPLATE, dataDir, { recursive: true });
   await snapshotBuild(repoRoot, appRoot);
   const mailDir = path.join(workDir, 'mail');
   mkdirSync(mailDir, { recursive: true });
@@ -191,7 +193,7 @@ export default async function setup(project: TestProject) {
 
   const stopSmtp = () => new Promise<void>((resolve) => smtp.close(() => resolve()));
   try {
-    await waitForHealth(baseUrl, child, 60_000);
+    await waitForHealth(baseUrl, child, 180_000);
   } catch (error) {
     child.kill('SIGKILL');
     await stopSmtp();

@@ -5,15 +5,16 @@
  * persons to admit and employ 2 more persons at risk within 12 months of its KRS entry
  * (art. 5 ust. 1a). No I/O: the thresholds come from dated parameters.
  */
-import { activeOn, addDays, addMonths } from './legal-dates.ts';
+
 import {
   type CheckResult,
   type CoopFoundersValue,
-  EPSILON,
   type EnterpriseParameters,
+  EPSILON,
   type Param,
   ref,
 } from './legal.types.ts';
+import { activeOn, addDays, addMonths } from './legal-dates.ts';
 
 export type PartyKind = 'natural' | 'legal';
 
@@ -153,14 +154,18 @@ export function checkCoopMembership(
   const minimum = kind === 'legal' ? pm.value.minLegal : pm.value.minNatural;
   const results: CheckResult[] = [];
   const dutyApplies = kind === pd.value.foundedBy;
-  const deadlineOn = input.registeredOn && dutyApplies ? addMonths(input.registeredOn, pd.value.months) : null;
+  const deadlineOn =
+    input.registeredOn && dutyApplies ? addMonths(input.registeredOn, pd.value.months) : null;
 
   // Minimum members.
   if (count >= minimum) {
     results.push({
       rule: 'coop.members.min',
       passed: true,
-      message: { key: `legal.check.coopMembers.min.${kind}`, values: { count, required: minimum, missing: 0 } },
+      message: {
+        key: `legal.check.coopMembers.min.${kind}`,
+        values: { count, required: minimum, missing: 0 },
+      },
       parameters: [ref(pm)],
     });
   } else if (!input.registeredOn) {
@@ -184,7 +189,9 @@ export function checkCoopMembership(
   } else {
     const floor = deadlineOn ? addDays(deadlineOn, 1) : input.registeredOn;
     let since =
-      input.belowMinimumSince ?? belowMinimumSince(input.members, kind, minimum, input.registeredOn, today) ?? today;
+      input.belowMinimumSince ??
+      belowMinimumSince(input.members, kind, minimum, input.registeredOn, today) ??
+      today;
     if (since < floor) since = floor;
     const limitOn = addMonths(since, pm.value.monthsBelowMinimum);
     const over = today > limitOn;
@@ -194,7 +201,14 @@ export function checkCoopMembership(
       pending: !over,
       message: {
         key: over ? 'legal.check.coopMembers.belowExpired' : 'legal.check.coopMembers.below',
-        values: { count, required: minimum, missing: minimum - count, sinceOn: since, limitOn, months: pm.value.monthsBelowMinimum },
+        values: {
+          count,
+          required: minimum,
+          missing: minimum - count,
+          sinceOn: since,
+          limitOn,
+          months: pm.value.monthsBelowMinimum,
+        },
       },
       parameters: [ref(pm)],
     });
@@ -205,7 +219,10 @@ export function checkCoopMembership(
   results.push({
     rule: 'coop.members.max',
     passed: all <= pm.value.max,
-    message: { key: 'legal.check.coopMembers.max', values: { count: all, max: pm.value.max, excess: Math.max(0, all - pm.value.max) } },
+    message: {
+      key: 'legal.check.coopMembers.max',
+      values: { count: all, max: pm.value.max, excess: Math.max(0, all - pm.value.max) },
+    },
     parameters: [ref(pm)],
   });
 
@@ -238,7 +255,10 @@ export function checkCoopMembership(
       results.push({
         rule: 'coop.addMembers',
         passed: null,
-        message: { key: 'legal.check.addMembers.notRegistered', values: { required: pd.value.atRiskPersons } },
+        message: {
+          key: 'legal.check.addMembers.notRegistered',
+          values: { required: pd.value.atRiskPersons },
+        },
         parameters: [ref(pd)],
       });
     } else {
@@ -248,7 +268,8 @@ export function checkCoopMembership(
           .map((e) => e.personKey as string),
       );
       const added = active.filter(
-        (m) => m.kind === 'natural' && m.atRisk && !m.isFounder && m.personKey && employedKeys.has(m.personKey),
+        (m) =>
+          m.kind === 'natural' && m.atRisk && !m.isFounder && m.personKey && employedKeys.has(m.personKey),
       ).length;
       const required = pd.value.atRiskPersons;
       const met = added >= required;

@@ -27,8 +27,18 @@ export type EligibleFormsValue = { letters: string[]; legalForms: string[] };
 export type AnnualReportValue = { dueMonth: number; dueDay: number; remindMonth: number; remindDay: number };
 export type ReapplyWaitValue = { years: number; from: string };
 export type CoopFoundersValue = { minNatural: number; minLegal: number; maxNotAtRiskShare: number };
-export type CoopMembersValue = { minNatural: number; minLegal: number; max: number; monthsBelowMinimum: number };
-export type AddMembersDeadlineValue = { months: number; from: string; atRiskPersons: number; foundedBy: string };
+export type CoopMembersValue = {
+  minNatural: number;
+  minLegal: number;
+  max: number;
+  monthsBelowMinimum: number;
+};
+export type AddMembersDeadlineValue = {
+  months: number;
+  from: string;
+  atRiskPersons: number;
+  foundedBy: string;
+};
 
 /** Every parameter the enterprise checks read, by role. */
 export type EnterpriseParameters = {

@@ -5,8 +5,17 @@
  * at least 30 % at risk when the aim is reintegration (art. 5 ust. 2), the annual report due
  * 31 March (art. 10 ust. 1) and the one-year bar after losing the status (art. 18). No I/O.
  */
+
+import {
+  type AnnualReportValue,
+  type CheckResult,
+  type EnterpriseParameters,
+  EPSILON,
+  type Param,
+  type ReapplyWaitValue,
+  ref,
+} from './legal.types.ts';
 import { activeOn, addYears } from './legal-dates.ts';
-import { type CheckResult, EPSILON, type EnterpriseParameters, type Param, ref, type AnnualReportValue, type ReapplyWaitValue } from './legal.types.ts';
 
 export const PS_AIMS = ['reintegration', 'social_services'] as const;
 
@@ -50,20 +59,30 @@ function peopleOn(employees: StatusEmployee[], contractTypes: string[], onDate: 
   return [...byKey.values()];
 }
 
-export function checkSocialEnterpriseStatus(input: StatusInput, params: StatusParams, onDate: string): CheckResult[] {
+export function checkSocialEnterpriseStatus(
+  input: StatusInput,
+  params: StatusParams,
+  onDate: string,
+): CheckResult[] {
   const { eligibleForms: pf, minEmployees: pe, minAtRiskShare: pr } = params;
   const results: CheckResult[] = [];
   const eligible = pf.value.legalForms.includes(input.legalForm);
   results.push({
     rule: 'ps.form',
     passed: eligible,
-    message: { key: eligible ? 'legal.check.psForm.ok' : 'legal.check.psForm.no', values: { form: input.legalForm } },
+    message: {
+      key: eligible ? 'legal.check.psForm.ok' : 'legal.check.psForm.no',
+      values: { form: input.legalForm },
+    },
     parameters: [ref(pf)],
   });
   results.push({
     rule: 'ps.publicControl',
     passed: !input.publicControl,
-    message: { key: input.publicControl ? 'legal.check.psControl.no' : 'legal.check.psControl.ok', values: {} },
+    message: {
+      key: input.publicControl ? 'legal.check.psControl.no' : 'legal.check.psControl.ok',
+      values: {},
+    },
     parameters: [ref(pf)],
   });
   const aims = input.psAims.filter((a) => (PS_AIMS as readonly string[]).includes(a));
@@ -117,13 +136,22 @@ export function checkSocialEnterpriseStatus(input: StatusInput, params: StatusPa
       results.push({
         rule: 'ps.atRiskShare',
         passed: false,
-        message: { key: 'legal.check.psAtRisk.noEmployees', values: { minPercent: percent(pr.value.minShare) } },
+        message: {
+          key: 'legal.check.psAtRisk.noEmployees',
+          values: { minPercent: percent(pr.value.minShare) },
+        },
         parameters: [ref(pr), ref(pe)],
       });
     } else {
       const share = numerator / denominator;
       // How many more at-risk persons (each at the minimum FTE or more) would reach the share.
-      const needed = fteMode ? 0 : Math.max(0, Math.ceil(pr.value.minShare * denominator - EPSILON) - numerator);
+      // Each added at-risk employee also adds to the base when the base counts every employee.
+      const s = pr.value.minShare;
+      const needed = fteMode
+        ? 0
+        : pr.value.denominator === 'headcount_eligible' || pr.value.denominator === 'headcount_all'
+          ? Math.max(0, Math.ceil((s * denominator - numerator) / (1 - s) - EPSILON))
+          : 0;
       results.push({
         rule: 'ps.atRiskShare',
         passed: share >= pr.value.minShare - EPSILON,
@@ -145,7 +173,13 @@ export function checkSocialEnterpriseStatus(input: StatusInput, params: StatusPa
   return results;
 }
 
-export type AnnualReportDue = { reportYear: number; dueOn: string; remindOn: string; overdue: boolean; remind: boolean };
+export type AnnualReportDue = {
+  reportYear: number;
+  dueOn: string;
+  remindOn: string;
+  overdue: boolean;
+  remind: boolean;
+};
 
 function isoOf(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -155,12 +189,21 @@ function isoOf(year: number, month: number, day: number): string {
  * The annual report for the previous year, due by the parameter's day (31 March) of the current
  * year: on 31 March it is not yet overdue, from 1 April it is (unless it was sent).
  */
-export function annualReportDue(onDate: string, params: { annualReport: Param<AnnualReportValue> }): AnnualReportDue {
+export function annualReportDue(
+  onDate: string,
+  params: { annualReport: Param<AnnualReportValue> },
+): AnnualReportDue {
   const v = params.annualReport.value;
   const year = Number(onDate.slice(0, 4));
   const dueOn = isoOf(year, v.dueMonth, v.dueDay);
   const remindOn = isoOf(year, v.remindMonth, v.remindDay);
-  return { reportYear: year - 1, dueOn, remindOn, overdue: onDate > dueOn, remind: onDate >= remindOn && onDate <= dueOn };
+  return {
+    reportYear: year - 1,
+    dueOn,
+    remindOn,
+    overdue: onDate > dueOn,
+    remind: onDate >= remindOn && onDate <= dueOn,
+  };
 }
 
 export type ReapplyBar = { blocked: boolean; until: string };
@@ -175,7 +218,10 @@ export function reapplyBar(
   return { blocked: onDate < until, until };
 }
 
-export function annualReportCheck(onDate: string, params: { annualReport: Param<AnnualReportValue> }): CheckResult {
+export function annualReportCheck(
+  onDate: string,
+  params: { annualReport: Param<AnnualReportValue> },
+): CheckResult {
   const due = annualReportDue(onDate, params);
   return {
     rule: 'ps.annualReport',
@@ -183,7 +229,16 @@ export function annualReportCheck(onDate: string, params: { annualReport: Param<
     pending: !due.overdue,
     message: {
       key: due.overdue ? 'legal.check.annualReport.passed' : 'legal.check.annualReport.due',
-      values: { year: due.reportYear, dueOn: due.dueOn, nextYear: due.reportYear + 1, nextDueOn: isoOf(due.reportYear + 2, params.annualReport.value.dueMonth, params.annualReport.value.dueDay) },
+      values: {
+        year: due.reportYear,
+        dueOn: due.dueOn,
+        nextYear: due.reportYear + 1,
+        nextDueOn: isoOf(
+          due.reportYear + 2,
+          params.annualReport.value.dueMonth,
+          params.annualReport.value.dueDay,
+        ),
+      },
     },
     parameters: [ref(params.annualReport)],
   };
@@ -205,7 +260,8 @@ export function reapplyCheck(
   const bar = reapplyBar(lostFinalOn, onDate, params);
   return {
     rule: 'ps.reapplyBar',
-    passed: !bar.blocked,
+    passed: bar.blocked ? null : true,
+    pending: bar.blocked,
     message: {
       key: bar.blocked ? 'legal.check.reapply.blocked' : 'legal.check.reapply.free',
       values: { lostOn: lostFinalOn, untilOn: bar.until },

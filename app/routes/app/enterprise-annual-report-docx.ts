@@ -1,0 +1,6 @@
+import { annualReportFile } from '../../features/enterprises/reports/annual-report-file.server.ts';
+import type { Route } from './+types/enterprise-annual-report-docx';
+
+export async function loader(args: Route.LoaderArgs) {
+  return annualReportFile(args, 'docx');
+}

@@ -1,0 +1,123 @@
+import { Link } from 'react-router';
+import { useI18n } from '../../components/ui/i18n-context.tsx';
+import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { JobFigures } from '../../features/enterprises/components/job-figures.tsx';
+import { JobForm } from '../../features/enterprises/components/job-form.tsx';
+import { JobsTable } from '../../features/enterprises/components/jobs-table.tsx';
+import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
+import {
+  handleForm,
+  recheckOptions,
+  requireEnterpriseReader,
+} from '../../features/enterprises/enterprise-route.server.ts';
+import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
+import { createJob } from '../../features/enterprises/enterprises.server.ts';
+import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
+import { formValues } from '../../lib/forms.ts';
+import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
+import { legalParameter } from '../../lib/legal-parameters.server.ts';
+import { redirectWithFlash, run, services } from '../../lib/request.server.ts';
+import type { Route } from './+types/enterprise-jobs';
+
+export async function loader(args: Route.LoaderArgs) {
+  return run(async () => {
+    const { actor, locality } = await requireEnterpriseReader(args);
+    const db = services(args.context).db;
+    const today = todayInWarsaw();
+    const page = await loadEnterprisePage(db, {
+      actor,
+      locality,
+      id: args.params.enterpriseId,
+      today,
+      purpose: 'enterprise_jobs',
+    });
+    const [people, categories] = page.canEdit
+      ? await Promise.all([
+          peopleOptions(db, locality.localityId),
+          legalParameter<AtRiskParameter>(db, AT_RISK_PARAMETER, today),
+        ])
+      : [[], null];
+    return {
+      locality: { slug: locality.slug, name: locality.name },
+      enterprise: { id: page.profile.id, name: page.profile.name, registeredOn: page.profile.registeredOn },
+      jobs: page.jobs,
+      jobFigures: page.jobFigures,
+      grants: page.grants,
+      canEdit: page.canEdit,
+      people,
+      categories: categories?.value.categories.map((c) => c.key) ?? [],
+    };
+  });
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, locality } = await run(() => requireEnterpriseReader(args));
+  const form = await args.request.formData();
+  const values = formValues(form);
+  const today = todayInWarsaw();
+  return handleForm(form, async () => {
+    await createJob(services(args.context).db, {
+      actor,
+      locality,
+      enterpriseId: args.params.enterpriseId,
+      values,
+      recheck: recheckOptions(args, today),
+    });
+    return redirectWithFlash(
+      args.context,
+      `/app/${locality.slug}/enterprises/${args.params.enterpriseId}/jobs`,
+      {
+        kind: 'success',
+        key: 'enterprises.job.created',
+      },
+    );
+  });
+}
+
+export default function EnterpriseJobs({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, date } = useI18n();
+  const { locality, enterprise, jobs, jobFigures, grants, canEdit, people, categories } = loaderData;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const base = `/app/${locality.slug}/enterprises/${enterprise.id}`;
+  return (
+    <>
+      <PageHeader
+        title={t('enterprises.jobs.pageTitle', { name: enterprise.name })}
+        hasError={Boolean(failed)}
+        lead={
+          enterprise.registeredOn
+            ? t('enterprises.jobs.lead', { date: date(enterprise.registeredOn) })
+            : undefined
+        }
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: `/app/${locality.slug}`, label: locality.name },
+              { to: `/app/${locality.slug}/enterprises`, label: t('enterprises.list.title') },
+              { to: base, label: enterprise.name },
+              { label: t('enterprises.jobs.title') },
+            ]}
+          />
+        }
+      />
+      <JobFigures f={jobFigures} />
+      {jobs.length ? (
+        <JobsTable jobs={jobs} caption={t('enterprises.jobs.caption', { count: jobs.length })} />
+      ) : (
+        <p>{t('enterprises.jobs.empty')}</p>
+      )}
+      {canEdit ? (
+        <JobForm
+          people={people}
+          grants={grants}
+          categories={categories}
+          values={failed?.values ?? {}}
+          errors={failed?.errors ?? {}}
+        />
+      ) : null}
+      <p>
+        <Link to={base}>{t('enterprises.back')}</Link>
+      </p>
+    </>
+  );
+}

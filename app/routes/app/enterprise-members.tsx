@@ -1,0 +1,233 @@
+import { Link } from 'react-router';
+import {
+  DateField,
+  ErrorSummary,
+  PostForm,
+  RadioGroup,
+  SelectField,
+  TextField,
+} from '../../components/ui/form.tsx';
+import { useI18n } from '../../components/ui/i18n-context.tsx';
+import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { categoryKey, decisionKey } from '../../features/enterprises/enterprise.labels.ts';
+import { DECISION_KINDS } from '../../features/enterprises/enterprise.schema.ts';
+import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
+import {
+  handleForm,
+  recheckOptions,
+  requireEnterpriseReader,
+} from '../../features/enterprises/enterprise-route.server.ts';
+import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
+import { addDecision, addMember } from '../../features/enterprises/enterprises.server.ts';
+import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
+import { formValues } from '../../lib/forms.ts';
+import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
+import { legalParameter } from '../../lib/legal-parameters.server.ts';
+import { redirectWithFlash, run, services } from '../../lib/request.server.ts';
+import type { Route } from './+types/enterprise-members';
+
+export async function loader(args: Route.LoaderArgs) {
+  return run(async () => {
+    const { actor, locality } = await requireEnterpriseReader(args);
+    const db = services(args.context).db;
+    const today = todayInWarsaw();
+    const page = await loadEnterprisePage(db, {
+      actor,
+      locality,
+      id: args.params.enterpriseId,
+      today,
+      purpose: 'enterprise_members',
+    });
+    const [people, cats] = page.canEdit
+      ? await Promise.all([
+          peopleOptions(db, locality.localityId),
+          legalParameter<AtRiskParameter>(db, AT_RISK_PARAMETER, today),
+        ])
+      : [[], null];
+    return {
+      locality: { slug: locality.slug, name: locality.name },
+      enterprise: { id: page.profile.id, name: page.profile.name },
+      members: page.members,
+      canEdit: page.canEdit,
+      canManage: page.canManage,
+      people,
+      categories: cats?.value.categories.map((c) => c.key) ?? [],
+    };
+  });
+}
+
+export async function action(args: Route.ActionArgs) {
+  const { actor, locality } = await run(() => requireEnterpriseReader(args));
+  const form = await args.request.formData();
+  const values = formValues(form);
+  const ctx = {
+    actor,
+    locality,
+    enterpriseId: args.params.enterpriseId,
+    values,
+    recheck: recheckOptions(args, todayInWarsaw()),
+  };
+  return handleForm(form, async () => {
+    const db = services(args.context).db;
+    if (values.intent === 'decision') await addDecision(db, ctx);
+    else await addMember(db, ctx);
+    return redirectWithFlash(args.context, `/app/${locality.slug}/enterprises/${args.params.enterpriseId}`, {
+      kind: 'success',
+      key: values.intent === 'decision' ? 'enterprises.decision.added' : 'enterprises.member.added',
+    });
+  });
+}
+
+export default function EnterpriseMembers({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useI18n();
+  const d = loaderData;
+  const failed = actionData && !actionData.ok ? actionData : null;
+  const mv = failed?.intent === 'member' ? failed.values : {};
+  const me = failed?.intent === 'member' ? failed.errors : {};
+  const dv = failed?.intent === 'decision' ? failed.values : {};
+  const de = failed?.intent === 'decision' ? failed.errors : {};
+  const base = `/app/${d.locality.slug}/enterprises/${d.enterprise.id}`;
+  return (
+    <>
+      <PageHeader
+        title={t('enterprises.members.pageTitle', { name: d.enterprise.name })}
+        hasError={Boolean(failed)}
+        breadcrumbs={
+          <Breadcrumbs
+            items={[
+              { to: `/app/${d.locality.slug}`, label: d.locality.name },
+              { to: `/app/${d.locality.slug}/enterprises`, label: t('enterprises.list.title') },
+              { to: base, label: d.enterprise.name },
+              { label: t('enterprises.members.title') },
+            ]}
+          />
+        }
+      />
+      <p>{t('enterprises.members.count', { count: d.members.filter((m) => !m.leftOn).length })}</p>
+      {d.canEdit ? (
+        <PostForm className="stack" aria-labelledby="member-form-title">
+          <h2 id="member-form-title">{t('enterprises.member.add')}</h2>
+          <ErrorSummary errors={me} />
+          <input type="hidden" name="intent" value="member" />
+          <RadioGroup
+            name="kind"
+            label={t('enterprises.member.kind.label')}
+            options={[
+              { value: 'natural', label: t('enterprises.member.kind.natural') },
+              { value: 'legal', label: t('enterprises.member.kind.legal') },
+            ]}
+            defaultValue={mv.kind ?? 'natural'}
+            error={me.kind}
+          />
+          <SelectField
+            name="personId"
+            label={t('enterprises.job.personId.label')}
+            emptyLabel={t('enterprises.job.personId.none')}
+            options={d.people.map((p) => ({ value: p.id, label: `${p.familyName} ${p.givenName}` }))}
+            defaultValue={mv.personId}
+            error={me.personId}
+          />
+          <TextField
+            name="displayName"
+            label={t('enterprises.member.displayName')}
+            defaultValue={mv.displayName}
+            error={me.displayName}
+          />
+          <SelectField
+            name="atRiskCategory"
+            label={t('enterprises.job.atRiskCategory.label')}
+            emptyLabel={t('enterprises.job.notAtRisk')}
+            options={d.categories.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
+            defaultValue={mv.atRiskCategory}
+            error={me.atRiskCategory}
+          />
+          <div className="checkbox">
+            <input type="checkbox" id="f-isFounder" name="isFounder" defaultChecked={mv.isFounder === 'on'} />
+            <label htmlFor="f-isFounder">{t('enterprises.member.isFounder')}</label>
+          </div>
+          <TextField
+            name="shareCapital"
+            label={t('enterprises.member.shareCapital.label')}
+            hint={t('enterprises.figures.amount.hint')}
+            width="short"
+            defaultValue={mv.shareCapital}
+            error={me.shareCapital}
+          />
+          <DateField
+            name="joinedOn"
+            label={t('enterprises.member.joinedOn.label')}
+            required
+            defaultValue={mv.joinedOn}
+            error={me.joinedOn}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--primary">
+              {t('enterprises.member.submit')}
+            </button>
+          </div>
+        </PostForm>
+      ) : null}
+      {d.canManage ? (
+        <PostForm className="stack" aria-labelledby="decision-form-title">
+          <h2 id="decision-form-title">{t('enterprises.decision.add')}</h2>
+          <ErrorSummary errors={de} />
+          <input type="hidden" name="intent" value="decision" />
+          <SelectField
+            name="kind"
+            label={t('enterprises.decision.kind.label')}
+            required
+            emptyLabel={t('enterprises.form.choose')}
+            options={DECISION_KINDS.map((k) => ({ value: k, label: t(decisionKey(k)) }))}
+            defaultValue={dv.kind}
+            error={de.kind}
+          />
+          <DateField
+            name="decidedOn"
+            label={t('enterprises.decision.decidedOn.label')}
+            required
+            defaultValue={dv.decidedOn}
+            error={de.decidedOn}
+          />
+          <TextField
+            name="number"
+            label={t('enterprises.decision.number.label')}
+            defaultValue={dv.number}
+            error={de.number}
+          />
+          <TextField
+            name="authority"
+            label={t('enterprises.decision.authority.label')}
+            defaultValue={dv.authority}
+            error={de.authority}
+          />
+          <DateField
+            name="finalOn"
+            label={t('enterprises.decision.finalOn.label')}
+            defaultValue={dv.finalOn}
+            error={de.finalOn}
+          />
+          <DateField
+            name="validUntil"
+            label={t('enterprises.decision.validUntil.label')}
+            defaultValue={dv.validUntil}
+            error={de.validUntil}
+          />
+          <TextField
+            name="note"
+            label={t('enterprises.decision.note.label')}
+            defaultValue={dv.note}
+            error={de.note}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--primary">
+              {t('enterprises.decision.submit')}
+            </button>
+          </div>
+        </PostForm>
+      ) : null}
+      <p>
+        <Link to={base}>{t('enterprises.back')}</Link>
+      </p>
+    </>
+  );
+}

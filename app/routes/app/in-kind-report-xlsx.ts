@@ -1,0 +1,6 @@
+import { costReportFile } from '../../features/costs/cost-report-file.server.ts';
+import type { Route } from './+types/in-kind-report-xlsx';
+
+export async function loader(args: Route.LoaderArgs) {
+  return costReportFile(args, 'xlsx');
+}

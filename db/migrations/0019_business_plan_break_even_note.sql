@@ -1,0 +1,1 @@
+ALTER TABLE "business_plans" ADD COLUMN IF NOT EXISTS "break_even_note" text DEFAULT '' NOT NULL;

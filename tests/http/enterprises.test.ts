@@ -1,0 +1,255 @@
+import { and, count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
+import {
+  auditLog,
+  enterpriseJobs,
+  enterpriseMonthlyFigures,
+  enterprises,
+  localities,
+  organisations,
+} from '../../db/schema/index.ts';
+import { daysFrom } from '../../db/seed/dates.ts';
+import { DEMO_PASSWORD } from '../../db/seed/demo.ts';
+import { createDemoDatabase, type TestDatabase } from '../setup/db.ts';
+import { createTestApp, pageText, TestBrowser } from '../setup/http.ts';
+import { testServices } from '../setup/services.ts';
+
+let t: TestDatabase;
+let app: Awaited<ReturnType<typeof createTestApp>>;
+const today = todayInWarsaw();
+const typed = (iso: string) => `${Number(iso.slice(8))}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+let zp: { id: string; registeredOn: string };
+let otherId: string;
+
+beforeAll(async () => {
+  t = await createDemoDatabase();
+  app = await createTestApp(testServices(t.db));
+  const [row] = await t.db
+    .select({ id: enterprises.id, registeredOn: enterprises.registeredOn })
+    .from(enterprises)
+    .innerJoin(organisations, eq(organisations.id, enterprises.organisationId))
+    .where(eq(organisations.name, 'Spółdzielnia Socjalna „Zielona Pracownia”'));
+  zp = { id: row!.id, registeredOn: row!.registeredOn! };
+  // Another enterprise in Wągrowiec, which Zielona Pracownia's member must not see.
+  const [loc] = await t.db
+    .select({ id: localities.id })
+    .from(localities)
+    .where(eq(localities.slug, 'wagrowiec'));
+  const [org] = await t.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.localityId, loc!.id), eq(organisations.name, 'Fundacja Wspólna Droga')));
+  const [other] = await t.db
+    .insert(enterprises)
+    .values({ localityId: loc!.id, organisationId: org!.id, registeredOn: daysFrom(today, -100) })
+    .returning({ id: enterprises.id });
+  otherId = other!.id;
+});
+afterAll(async () => {
+  await t.dispose();
+});
+
+async function signedIn(email = 'koordynator.wagrowiec@splot.demo', lang?: 'en') {
+  const b = new TestBrowser(app);
+  if (lang) b.setCookie('splot_lang', lang);
+  await b.signIn(email, DEMO_PASSWORD);
+  return b;
+}
+const jobsOfZp = async () =>
+  (await t.db.select({ n: count() }).from(enterpriseJobs).where(eq(enterpriseJobs.enterpriseId, zp.id)))[0]!
+    .n;
+const sqlStatements = (res: Response) =>
+  Number(/db;desc="sql statements";dur=(\d+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1]);
+
+const job = (over: Record<string, string> = {}) => ({
+  intent: 'job',
+  position: 'Konserwator zieleni',
+  displayName: 'Jan Próbny',
+  contractType: 'employment',
+  fte: '0,5',
+  startOn: typed(daysFrom(today, -5)),
+  atRiskCategory: 'none',
+  ...over,
+});
+
+describe('the enterprises list and page', () => {
+  it('lists the locality’s enterprises with form, status and figures, in Polish and English', async () => {
+    const b = await signedIn();
+    const res = await b.get('/app/wagrowiec/enterprises');
+    expect(res.status).toBe(200);
+    const text = pageText(await res.text());
+    expect(text).toContain('Przedsiębiorstwa społeczne');
+    expect(text).toContain('Spółdzielnia Socjalna „Zielona Pracownia”');
+    expect(text).toContain('spółdzielnia socjalna');
+    expect(text).toContain('status PS nadany');
+    const en = pageText(
+      await (await (await signedIn(undefined, 'en')).get('/app/wagrowiec/enterprises')).text(),
+    );
+    expect(en).toContain('Social enterprises');
+    expect(en).toContain('PS status granted');
+  });
+
+  it('shows the profile, members with share capital, the decision and the trajectory within 15 statements', async () => {
+    const b = await signedIn();
+    const res = await b.get(`/app/wagrowiec/enterprises/${zp.id}`);
+    expect(res.status).toBe(200);
+    expect(sqlStatements(res)).toBeLessThanOrEqual(15);
+    const text = pageText(await res.text());
+    expect(text).toContain('Udziały razem (obecni członkowie)');
+    expect(text).toMatch(/3000,00 zł|3 000,00 zł/);
+    expect(text).toContain('WPS-II.8531.12.2025');
+    expect(text).toContain('Droga do samodzielności');
+    expect(text).toContain('przychody własne pokrywają koszty nieprzerwanie od');
+    expect(text).toContain('niepotrzebne: przychody własne pokrywają koszty');
+    const en = pageText(
+      await (await (await signedIn(undefined, 'en')).get(`/app/wagrowiec/enterprises/${zp.id}`)).text(),
+    );
+    expect(en).toContain('Self-sufficiency trajectory');
+    expect(en).toContain('not needed: own revenue covers costs');
+  });
+
+  it('answers 404 to another locality’s coordinator', async () => {
+    const b = await signedIn('koordynator.poznan@splot.demo');
+    expect((await b.get(`/app/wagrowiec/enterprises/${zp.id}`)).status).toBe(404);
+    expect((await b.get(`/app/poznan/enterprises/${zp.id}`)).status).toBe(404);
+  });
+});
+
+describe('the job form', () => {
+  it('refuses 1,2 FTE with a field message in Polish and English, nothing saved', async () => {
+    const before = await jobsOfZp();
+    const b = await signedIn();
+    const res = await b.post(`/app/wagrowiec/enterprises/${zp.id}/jobs`, job({ fte: '1,2' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(pageText(html)).toContain('Wymiar etatu musi być większy od 0 i nie większy niż 1');
+    expect(html).toContain('value="Konserwator zieleni"');
+    expect(html).toContain('value="1,2"');
+    const en = await signedIn(undefined, 'en');
+    const resEn = await en.post(`/app/wagrowiec/enterprises/${zp.id}/jobs`, job({ fte: '1,2' }));
+    expect(pageText(await resEn.text())).toContain('Working time must be above 0 and at most 1.0');
+    expect(await jobsOfZp()).toBe(before);
+  });
+
+  it('refuses a start before the registration and overlapping jobs of one person', async () => {
+    const before = await jobsOfZp();
+    const b = await signedIn();
+    const early = await b.post(
+      `/app/wagrowiec/enterprises/${zp.id}/jobs`,
+      job({ startOn: typed(daysFrom(zp.registeredOn, -1)) }),
+    );
+    expect(early.status).toBe(400);
+    expect(pageText(await early.text())).toContain(
+      `Praca nie może zacząć się przed rejestracją przedsiębiorstwa (${typed(zp.registeredOn)})`,
+    );
+    const [held] = await t.db
+      .select({ personId: enterpriseJobs.personId })
+      .from(enterpriseJobs)
+      .where(and(eq(enterpriseJobs.enterpriseId, zp.id), eq(enterpriseJobs.position, 'Ogrodnik')));
+    const overlap = await b.post(
+      `/app/wagrowiec/enterprises/${zp.id}/jobs`,
+      job({ personId: held!.personId!, displayName: '', fte: '0,5' }),
+    );
+    expect(overlap.status).toBe(400);
+    const text = pageText(await overlap.text());
+    expect(text).toContain('Ta osoba pracuje już jako „Ogrodnik”');
+    expect(text).toContain('miałaby razem 1,5 etatu');
+    expect(await jobsOfZp()).toBe(before);
+  });
+
+  it('accepts a decimal comma and shows the job', async () => {
+    const b = await signedIn();
+    const res = await b.post(`/app/wagrowiec/enterprises/${zp.id}/jobs`, job({ fte: '0,75' }));
+    expect(res.status).toBe(302);
+    const text = pageText(await (await b.get(`/app/wagrowiec/enterprises/${zp.id}/jobs`)).text());
+    expect(text).toContain('Konserwator zieleni');
+    expect(text).toContain('0,75');
+  });
+});
+
+describe('an enterprise member', () => {
+  it('edits their own enterprise’s figures and gets 404 for another enterprise', async () => {
+    const b = await signedIn('przedsiebiorstwo.wagrowiec@splot.demo');
+    expect((await b.get(`/app/wagrowiec/enterprises/${zp.id}`)).status).toBe(200);
+    const month = `${today.slice(5, 7)}.${today.slice(0, 4)}`;
+    const bad = await b.post(`/app/wagrowiec/enterprises/${zp.id}/figures`, {
+      month,
+      ownRevenue: '12,345',
+      grants: '0',
+      costs: '1000',
+    });
+    expect(bad.status).toBe(400);
+    expect(pageText(await bad.text())).toContain('Wpisz kwotę w złotych, na przykład 12 500,50');
+    const ok = await b.post(`/app/wagrowiec/enterprises/${zp.id}/figures`, {
+      month,
+      ownRevenue: '12 345,67',
+      grants: '1 000',
+      costs: '9 000,5',
+      headcount: '6',
+    });
+    expect(ok.status).toBe(302);
+    const [f] = await t.db
+      .select({ own: enterpriseMonthlyFigures.ownRevenuePln, costs: enterpriseMonthlyFigures.costsPln })
+      .from(enterpriseMonthlyFigures)
+      .where(
+        and(
+          eq(enterpriseMonthlyFigures.enterpriseId, zp.id),
+          eq(enterpriseMonthlyFigures.month, `${today.slice(0, 7)}-01`),
+        ),
+      );
+    expect(f).toEqual({ own: '12345.67', costs: '9000.50' });
+    expect((await b.get(`/app/wagrowiec/enterprises/${otherId}`)).status).toBe(404);
+    expect((await b.post(`/app/wagrowiec/enterprises/${otherId}/jobs`, job())).status).toBe(404);
+    const list = pageText(await (await b.get('/app/wagrowiec/enterprises')).text());
+    expect(list).toContain('Zielona Pracownia');
+    expect(list).not.toContain('Fundacja Wspólna Droga');
+  });
+});
+
+describe('the jobs report for funders', () => {
+  const q = `?from=${typed(daysFrom(today, -800))}&to=${typed(today)}`;
+  it('shows initials only and at-risk as yes/no', async () => {
+    const b = await signedIn();
+    const text = pageText(await (await b.get(`/app/wagrowiec/jobs/report${q}`)).text());
+    expect(text).toContain('Raport miejsc pracy dla grantodawców');
+    expect(text).toContain('Ogrodnik');
+    expect(text).toContain('A. K.');
+    expect(text).not.toContain('Anna Kaczmarek');
+    expect(text).not.toMatch(/Osoba (długotrwale )?bezrobotna/);
+  });
+
+  it('downloads a real XLSX and PDF with the jobs, audited as an export', async () => {
+    const b = await signedIn();
+    const x = await b.get(`/app/wagrowiec/jobs/report/xlsx${q}`);
+    expect(x.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await x.arrayBuffer()) as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(2).value).toBe('Stanowisko');
+    const values = ws.getSheetValues().flat().map(String);
+    expect(values).toContain('Ogrodnik');
+    expect(values).toContain('A. K.');
+    expect(values).toContain('Razem');
+    expect(values).not.toContain('Anna Kaczmarek');
+    const p = await b.get(`/app/wagrowiec/jobs/report/pdf${q}`);
+    expect(p.status).toBe(200);
+    const bytes = new Uint8Array(await p.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(2000);
+    const [a] = await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'export.jobs_report'));
+    expect(a!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists the locality’s jobs with retention figures', async () => {
+    const b = await signedIn(undefined, 'en');
+    const text = pageText(await (await b.get('/app/wagrowiec/jobs')).text());
+    expect(text).toContain('Kept at 12 months');
+    expect(text).toContain('Jobs held by people at risk (at hiring)');
+    expect(text).toMatch(/Obligation ends within 60 days\s+[1-9]/);
+  });
+});
