@@ -6,7 +6,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { openDatabase } from '../db/client.ts';
 import { CASCADE_BENCH, type CascadeBench, checkCascadePage, seedCascadeDatabase } from './cascade.ts';
+import { checkInitiativeBoard, INITIATIVES_BENCH, seedInitiativeBoardScale } from './initiatives-board.ts';
 import {
   atCleanup,
   cleanUp,
@@ -55,6 +57,7 @@ import {
   startHello,
   startSplot,
 } from './splot.ts';
+import { benchStatusRecheck } from './status-recheck.ts';
 
 const FRESH_STARTS = 2;
 const RESTARTS = 3;
@@ -87,7 +90,14 @@ const CASCADE = { people: 2_000, page: { ratePerSec: 10, p95MaxMs: 150, sqlMax: 
 const ATTENDANCE = { requests: 30, sqlMax: 5 };
 /** `npm run bench -- participants`: only the figures whose name is given (none: all). */
 const ONLY = new Set(process.argv.slice(2));
-const SCENARIOS = ['participants', 'cascade'];
+const SCENARIOS = ['participants', 'cascade', 'enterprises'];
+/** Issue 6: the pipeline board with 500 initiatives; re-checking 1,000 enterprises' status. */
+const ENTERPRISES = {
+  initiatives: 500,
+  board: { ratePerSec: 10, p95MaxMs: 100, sqlMax: 8 },
+  enterprises: 1_000,
+  recheckMaxMs: 5_000,
+};
 
 const rows: Row[] = [];
 /** Failed checks (not missed targets): they make the exit code 2. */
@@ -669,6 +679,78 @@ async function attendanceFigure(client: FormClient, bench: CascadeBench, kind: s
   });
 }
 
+/**
+ * Issue 6 on PGlite: the initiatives board of a locality with 500 initiatives (seeded with bulk
+ * SQL before the server starts; checked, then timed under evenly paced load), and the status
+ * re-check of 1,000 enterprises after a parameter change (in-process, as the admin form runs it).
+ */
+async function enterprisesFigures(logDir: string): Promise<void> {
+  const dataDir = makeTempDir('initiatives');
+  step(`initiatives board: seeding ${ENTERPRISES.initiatives} initiatives (bulk SQL)`);
+  const handle = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+  let bench: Awaited<ReturnType<typeof seedInitiativeBoardScale>>;
+  try {
+    await handle.migrate();
+    bench = await seedInitiativeBoardScale(handle.db, { initiatives: ENTERPRISES.initiatives });
+  } finally {
+    await handle.close();
+  }
+  step(`  seeded: ${bench.initiatives} initiatives, ${bench.founders} founders`);
+  const { svc, startupMs } = await startSplot({ label: 'initiatives', dataDir, logDir, timeoutMs: 60_000 });
+  step(`  server healthy after ${fmt.s(startupMs)}`);
+  const label = `Initiatives board, PGlite (${bench.initiatives} initiatives)`;
+  try {
+    const cookie = await signIn(svc.baseUrl, bench.coordinatorEmail, DEMO_PASSWORD);
+    const client = new FormClient(svc.baseUrl, cookie);
+    try {
+      const pagePath = `/app/${INITIATIVES_BENCH.slug}/initiatives`;
+      const bytes = await checkInitiativeBoard(client, pagePath);
+      step(`  board checked: ${Math.round(bytes / 1024)} KB`);
+      await pageLatency(svc, cookie, () => pagePath, label, ENTERPRISES.board, { cpu: 'app and PGlite' });
+    } catch (error) {
+      rows.push({ metric: label, value: message(error), target: 'HTTP 200', result: 'FAILED' });
+      loud(`${label}: ${message(error)}`);
+      problems.push(`${label}: ${message(error)}`);
+    } finally {
+      client.close();
+    }
+  } finally {
+    await stopChecked(svc);
+    removeTempDir(dataDir);
+  }
+
+  step(
+    `status re-check: ${ENTERPRISES.enterprises.toLocaleString('en-US')} enterprises with members and jobs`,
+  );
+  const recheckDir = makeTempDir('status');
+  const db = await openDatabase({ pgliteDir: path.join(recheckDir, 'pglite') });
+  try {
+    await db.migrate();
+    const today = new Date().toISOString().slice(0, 10);
+    const r = await benchStatusRecheck(db.db, { today, count: ENTERPRISES.enterprises });
+    step(
+      `  seeded in ${fmt.s(r.seedMs)}; first check ${fmt.ms(r.firstRecheckMs)}; after the parameter change ${fmt.ms(r.recheckMs)} (${r.failingBefore} → ${r.failingAfter} failing, ${r.mails} e-mails)`,
+    );
+    rows.push(
+      targetRow(
+        `Re-checking the status rules of ${r.enterprises.toLocaleString('en-US')} enterprises (${r.members.toLocaleString('en-US')} members, ${r.jobs.toLocaleString('en-US')} jobs) after a parameter change, PGlite`,
+        r.recheckMs,
+        fmt.ms(r.recheckMs),
+        { max: ENTERPRISES.recheckMaxMs, shown: fmt.ms(ENTERPRISES.recheckMaxMs) },
+      ),
+    );
+    rows.push({
+      metric: 'Status re-check: enterprises failing before → after the change; coordinators told',
+      value: `${r.failingBefore} → ${r.failingAfter}; ${r.mails} e-mail(s)`,
+      target: '—',
+      result: 'info',
+    });
+  } finally {
+    await db.close();
+    removeTempDir(recheckDir);
+  }
+}
+
 /** `npm run bench -- cascade`: issue 5's cascade figure on PGlite (and PostgreSQL with DATABASE_URL). */
 async function cascadeOnly(logDir: string): Promise<void> {
   await cascadeFigures({ kind: 'PGlite', logDir });
@@ -759,6 +841,7 @@ async function main(): Promise<void> {
   if (ONLY.size > 0) {
     if (ONLY.has('participants')) await participantsOnly(logDir);
     if (ONLY.has('cascade')) await cascadeOnly(logDir);
+    if (ONLY.has('enterprises')) await enterprisesFigures(logDir);
     rows.push({
       metric: 'Clean shutdown on SIGTERM (exit code 0)',
       value: `${shutdownsOk} of ${shutdownsTotal}`,
@@ -956,6 +1039,8 @@ async function main(): Promise<void> {
 
   // Issue 5: the cascade page (its own bench locality, PGlite and PostgreSQL when configured).
   await cascadeOnly(logDir);
+  // Issue 6: the initiatives board and the status re-check.
+  await enterprisesFigures(logDir);
 
   rows.push({
     metric: 'Clean shutdown on SIGTERM (exit code 0)',

@@ -62,6 +62,10 @@ export function createJobs(
           const count = await task(mail);
           log('info', 'daily task done', { task: name, count });
         });
+        // Also once shortly after every start: a server that was down at 07:00 (a laptop, a
+        // restart) does not skip that day's reminders. Every task is idempotent within a day
+        // (what it sends or books is marked), so a second run the same day adds nothing.
+        await boss.send(queue, null, { startAfter: 5 });
       }
     },
     async stop() {

@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport } from '../../app/features/club/annual-report.server.ts';
 import { premisesLedgerMonths } from '../../app/features/club/club.rules.ts';
@@ -74,7 +74,7 @@ describe('the demo seed', () => {
     expect(c.events).toBeGreaterThan(10);
   }, 120_000);
 
-  it('gives Wągrowiec and Poznań a partnership with commitments, and leaves Kwilcz empty', async () => {
+  it('gives Wągrowiec and Poznań a partnership with commitments, and leaves Kwilcz without one', async () => {
     const rows = await t.db
       .select({
         slug: localities.slug,
@@ -111,13 +111,25 @@ describe('the demo seed', () => {
       { slug: 'poznan', source: 'commitment', n: SEEDED_PARTNERSHIPS.poznan.deliveredInKind },
       { slug: 'wagrowiec', source: 'commitment', n: SEEDED_PARTNERSHIPS.wagrowiec.deliveredInKind },
     ]);
-    // Kwilcz's directory stays empty (its coordinator starts from nothing).
-    const [kwilcz] = await t.db
+    // Kwilcz's partnership starts from nothing: no partnership, and its directory holds only
+    // what part 4 brought (enterprises founded by initiative groups, businesses with offers).
+    const [kwilczPartnerships] = await t.db
       .select({ n: count() })
+      .from(partnerships)
+      .innerJoin(localities, eq(localities.id, partnerships.localityId))
+      .where(eq(localities.slug, 'kwilcz'));
+    expect(kwilczPartnerships!.n).toBe(0);
+    const kwilczOrganisations = await t.db
+      .select({
+        id: organisations.id,
+        enterprise: sql<boolean>`exists (select 1 from enterprises e where e.organisation_id = ${organisations.id})`,
+        offers: sql<boolean>`exists (select 1 from business_offers o where o.organisation_id = ${organisations.id})`,
+      })
       .from(organisations)
       .innerJoin(localities, eq(localities.id, organisations.localityId))
       .where(eq(localities.slug, 'kwilcz'));
-    expect(kwilcz!.n).toBe(0);
+    expect(kwilczOrganisations.length).toBeGreaterThan(0);
+    expect(kwilczOrganisations.filter((o) => !o.enterprise && !o.offers)).toEqual([]);
   });
 
   it('fills the problems register and the programmes of action of Wągrowiec and Poznań', async () => {
@@ -255,5 +267,30 @@ describe('the demo seed', () => {
     const before = await counts();
     expect(await seedDemo(t.db)).toEqual({ created: false });
     expect(await counts()).toEqual(before);
+  });
+  it('gives every locality part 4: initiatives at every stage, enterprises, jobs, niches and grants', async () => {
+    const rows = (await t.db.execute(sql`
+      select l.slug,
+        (select count(distinct i.stage) from initiatives i where i.locality_id = l.id
+           and i.stage in ('idea', 'business_plan', 'founding', 'incubation', 'self_sufficient'))::int as stages,
+        (select count(*) from enterprises e where e.locality_id = l.id)::int as enterprises,
+        (select count(distinct o.legal_form) from enterprises e join organisations o on o.id = e.organisation_id
+           where e.locality_id = l.id)::int as forms,
+        (select count(*) from enterprise_jobs j where j.locality_id = l.id and j.keep_until is not null)::int as obliged_jobs,
+        (select count(*) from market_niches n where n.locality_id = l.id)::int as niches,
+        (select count(*) from grants g where g.locality_id = l.id)::int as grants
+      from localities l where l.slug in ('kwilcz', 'wagrowiec', 'poznan') order by l.slug`)) as unknown as {
+      rows: Record<string, number | string>[];
+    };
+    expect(rows.rows.map((r) => r.slug)).toEqual(['kwilcz', 'poznan', 'wagrowiec']);
+    for (const r of rows.rows) {
+      expect(r.stages, `${r.slug}: stages`).toBe(5);
+      expect(Number(r.enterprises), `${r.slug}: enterprises`).toBeGreaterThan(0);
+      expect(Number(r.obliged_jobs), `${r.slug}: jobs with obligations`).toBeGreaterThan(0);
+      expect(Number(r.niches), `${r.slug}: niches`).toBeGreaterThan(0);
+      expect(Number(r.grants), `${r.slug}: grants`).toBeGreaterThan(0);
+    }
+    // Several legal forms across the places.
+    expect(rows.rows.reduce((n, r) => n + Number(r.forms), 0)).toBeGreaterThanOrEqual(4);
   });
 });

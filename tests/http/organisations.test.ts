@@ -40,8 +40,10 @@ describe('the directory over HTTP, as a browser without JavaScript would use it'
       'Ostatnia cyfra (kontrolna) nie pasuje do pozostałych: wpisano 5, a powinna być 4',
     );
     expect(html).toContain('value="Koło Gospodyń Wiejskich w Kwilczu"');
+    // Nothing saved: the directory does not list the circle.
     const list = pageText(await (await b.get('/app/kwilcz/organisations')).text());
-    expect(list).toContain('Katalog jest jeszcze pusty');
+    expect(list).toContain('Katalog organizacji');
+    expect(list).not.toContain('Koło Gospodyń Wiejskich w Kwilczu');
   });
 
   it('creates an entry, shows its derived social-economy status, and lists it', async () => {

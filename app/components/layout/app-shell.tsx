@@ -94,6 +94,7 @@ function navItems(data: RootData | null, localitySlug: string | undefined): NavI
     items.push({ to: '/admin', label: 'common.nav.adminOverview', end: true });
     items.push({ to: '/admin/localities', label: 'common.nav.adminLocalities' });
     items.push({ to: '/admin/users', label: 'common.nav.adminUsers' });
+    items.push({ to: '/admin/parameters', label: 'common.nav.adminParameters' });
   }
   return items;
 }

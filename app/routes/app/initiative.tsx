@@ -179,7 +179,7 @@ export default function InitiativePage({ loaderData, actionData }: Route.Compone
               <div>
                 <dt>{t('initiatives.page.enterprise')}</dt>
                 <dd>
-                  <Link to={`/app/${locality.slug}/organisations/${i.enterprise.organisationId}`}>
+                  <Link to={`/app/${locality.slug}/enterprises/${i.enterprise.id}`}>
                     {i.enterprise.name}
                   </Link>
                 </dd>
