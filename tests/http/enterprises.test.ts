@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
@@ -166,6 +166,31 @@ describe('the job form', () => {
     const text = pageText(await (await b.get(`/app/wagrowiec/enterprises/${zp.id}/jobs`)).text());
     expect(text).toContain('Konserwator zieleni');
     expect(text).toContain('0,75');
+  });
+
+  it('ends a job: an end before its start is refused in the form, a right one is saved', async () => {
+    const b = await signedIn();
+    const [row] = await t.db
+      .select({ id: enterpriseJobs.id, startOn: enterpriseJobs.startOn })
+      .from(enterpriseJobs)
+      .where(and(eq(enterpriseJobs.enterpriseId, zp.id), isNull(enterpriseJobs.endOn)))
+      .limit(1);
+    const url = `/app/wagrowiec/enterprises/${zp.id}/jobs`;
+    const early = await b.post(url, {
+      intent: 'end',
+      jobId: row!.id,
+      lastDay: typed(daysFrom(row!.startOn, -1)),
+    });
+    expect(early.status).toBe(400);
+    expect(pageText(await early.text())).toContain('Koniec nie może być przed początkiem');
+    const ok = await b.post(url, { intent: 'end', jobId: row!.id, lastDay: typed(today) });
+    expect(ok.status).toBe(302);
+    const [after] = await t.db
+      .select({ endOn: enterpriseJobs.endOn })
+      .from(enterpriseJobs)
+      .where(eq(enterpriseJobs.id, row!.id));
+    expect(after!.endOn).toBe(today);
+    expect(pageText(await (await b.get(url)).text())).toContain('Zapisano koniec zatrudnienia.');
   });
 });
 

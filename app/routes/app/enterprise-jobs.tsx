@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { DateField, ErrorSummary, PostForm, SelectField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { JobFigures } from '../../features/enterprises/components/job-figures.tsx';
@@ -11,8 +12,10 @@ import {
   requireEnterpriseReader,
 } from '../../features/enterprises/enterprise-route.server.ts';
 import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
-import { createJob } from '../../features/enterprises/enterprises.server.ts';
+import { createJob, endJob } from '../../features/enterprises/enterprises.server.ts';
 import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
+import { parseDateInput } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
 import { legalParameter } from '../../lib/legal-parameters.server.ts';
@@ -56,6 +59,45 @@ export async function action(args: Route.ActionArgs) {
   const values = formValues(form);
   const today = todayInWarsaw();
   return handleForm(form, async () => {
+    if (values.intent === 'end') {
+      const typed = (values.lastDay ?? '').trim();
+      const endOn = typed ? parseDateInput(typed) : null;
+      if (typed && !endOn)
+        throw new AppError(
+          'BAD_REQUEST',
+          'enterprises.job.end.invalid',
+          {},
+          { lastDay: 'enterprises.job.endOn.invalid' },
+        );
+      try {
+        await endJob(services(args.context).db, {
+          actor,
+          locality,
+          enterpriseId: args.params.enterpriseId,
+          jobId: values.jobId ?? '',
+          endOn,
+          recheck: recheckOptions(args, today),
+        });
+      } catch (error) {
+        // The end date is typed in this form's own field (the new-job form has an "endOn" too).
+        if (error instanceof AppError && error.fieldErrors.endOn)
+          throw new AppError(
+            error.code,
+            'enterprises.job.end.invalid',
+            {},
+            { lastDay: error.fieldErrors.endOn },
+          );
+        throw error;
+      }
+      return redirectWithFlash(
+        args.context,
+        `/app/${locality.slug}/enterprises/${args.params.enterpriseId}/jobs`,
+        {
+          kind: 'success',
+          key: 'enterprises.job.ended',
+        },
+      );
+    }
     await createJob(services(args.context).db, {
       actor,
       locality,
@@ -77,7 +119,9 @@ export async function action(args: Route.ActionArgs) {
 export default function EnterpriseJobs({ loaderData, actionData }: Route.ComponentProps) {
   const { t, date } = useI18n();
   const { locality, enterprise, jobs, jobFigures, grants, canEdit, people, categories } = loaderData;
-  const failed = actionData && !actionData.ok ? actionData : null;
+  const failedAny = actionData && !actionData.ok ? actionData : null;
+  const endFailed = failedAny?.values.intent === 'end' ? failedAny : null;
+  const failed = endFailed ? null : failedAny;
   const base = `/app/${locality.slug}/enterprises/${enterprise.id}`;
   return (
     <>
@@ -106,6 +150,34 @@ export default function EnterpriseJobs({ loaderData, actionData }: Route.Compone
       ) : (
         <p>{t('enterprises.jobs.empty')}</p>
       )}
+      {canEdit && jobs.some((j) => !j.endOn) ? (
+        <section aria-labelledby="job-end-title">
+          <h2 id="job-end-title">{t('enterprises.job.end.title')}</h2>
+          {endFailed ? <ErrorSummary errors={endFailed.errors} /> : null}
+          <PostForm className="form form--narrow">
+            <input type="hidden" name="intent" value="end" />
+            <SelectField
+              name="jobId"
+              label={t('enterprises.job.end.which')}
+              required
+              defaultValue={endFailed?.values.jobId ?? ''}
+              options={jobs
+                .filter((j) => !j.endOn)
+                .map((j) => ({ value: j.id, label: `${j.position} – ${j.displayName || '—'}` }))}
+            />
+            <DateField
+              name="lastDay"
+              label={t('enterprises.job.end.endOn')}
+              required
+              error={endFailed?.errors.lastDay}
+              defaultValue={endFailed?.values.lastDay ?? ''}
+            />
+            <button type="submit" className="button button--secondary">
+              {t('enterprises.job.end.submit')}
+            </button>
+          </PostForm>
+        </section>
+      ) : null}
       {canEdit ? (
         <JobForm
           people={people}
