@@ -136,6 +136,7 @@ export default [
   // ---- issue 6: initiatives (begin)
   route('app/:locality/initiatives', 'routes/app/initiatives.tsx'),
   route('app/:locality/initiatives/new', 'routes/app/initiative-new.tsx'),
+  route('app/:locality/initiatives/:initiativeId/edit', 'routes/app/initiative-edit.tsx'),
   route('app/:locality/initiatives/stage/:stage', 'routes/app/initiatives-stage.tsx'),
   route('app/:locality/initiatives/:initiativeId', 'routes/app/initiative.tsx'),
   route('app/:locality/initiatives/:initiativeId/plan', 'routes/app/initiative-plan.tsx'),

@@ -148,6 +148,42 @@ describe('an initiative from idea onwards', () => {
   });
 });
 
+describe('changing an initiative', () => {
+  it('changes the name and idea; an empty name is refused, another locality gets 404', async () => {
+    const id = await idOf('Catering „Smak Łazarza”');
+    const b = await signedIn();
+    const url = `/app/poznan/initiatives/${id}/edit`;
+    const form = pageText(await (await b.get(url)).text());
+    expect(form).toContain('Zmiana danych: Catering „Smak Łazarza”');
+    const [row] = await t.db
+      .select({ version: initiatives.version })
+      .from(initiatives)
+      .where(eq(initiatives.id, id));
+    const base = {
+      idea: 'Obiady dla szkół i seniorów',
+      intendedLegalForm: 'social_cooperative',
+      version: String(row!.version),
+    };
+    const bad = await b.post(url, { ...base, name: '' });
+    expect(bad.status).toBe(400);
+    expect(pageText(await bad.text())).toContain('Wpisz nazwę inicjatywy.');
+    const ok = await b.post(url, { ...base, name: 'Catering „Smak Łazarza i Wildy”' });
+    expect(ok.status).toBe(302);
+    const page = pageText(await (await b.get(`/app/poznan/initiatives/${id}`)).text());
+    expect(page).toContain('Zapisano zmiany inicjatywy.');
+    expect(page).toContain('Catering „Smak Łazarza i Wildy”');
+    expect(page).toContain('Obiady dla szkół i seniorów');
+    const other = await signedIn('koordynator.wagrowiec@splot.demo');
+    expect((await other.get(`/app/wagrowiec/initiatives/${id}/edit`)).status).toBe(404);
+    // Back to the name the other tests look for.
+    const [now] = await t.db
+      .select({ version: initiatives.version })
+      .from(initiatives)
+      .where(eq(initiatives.id, id));
+    await b.post(url, { ...base, name: 'Catering „Smak Łazarza”', version: String(now!.version) });
+  });
+});
+
 describe('the business plan', () => {
   it('shows field errors in Polish and English, accepts the decimal comma, computes the figures', async () => {
     const id = await idOf('Zielona Ekipa Rataje');

@@ -142,9 +142,16 @@ export default function InitiativePage({ loaderData, actionData }: Route.Compone
           />
         }
         actions={
-          <Link to={`${base}/${i.id}/plan`} className="button button--secondary">
-            {t('initiatives.plan.open')}
-          </Link>
+          <>
+            <Link to={`${base}/${i.id}/plan`} className="button button--secondary">
+              {t('initiatives.plan.open')}
+            </Link>
+            {loaderData.canManage && i.stage !== 'closed' ? (
+              <Link to={`${base}/${i.id}/edit`} className="button button--secondary">
+                {t('initiatives.edit.short')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <section aria-labelledby="about-title" className="stack">
@@ -167,24 +174,18 @@ export default function InitiativePage({ loaderData, actionData }: Route.Compone
             <dd>{stageName}</dd>
           </div>
           {i.closedReason ? (
-            <>
-              <div>
-                <dt>{t('initiatives.close.reason')}</dt>
-                <dd>{i.closedReason}</dd>
-              </div>
-            </>
+            <div>
+              <dt>{t('initiatives.close.reason')}</dt>
+              <dd>{i.closedReason}</dd>
+            </div>
           ) : null}
           {i.enterprise ? (
-            <>
-              <div>
-                <dt>{t('initiatives.page.enterprise')}</dt>
-                <dd>
-                  <Link to={`/app/${locality.slug}/enterprises/${i.enterprise.id}`}>
-                    {i.enterprise.name}
-                  </Link>
-                </dd>
-              </div>
-            </>
+            <div>
+              <dt>{t('initiatives.page.enterprise')}</dt>
+              <dd>
+                <Link to={`/app/${locality.slug}/enterprises/${i.enterprise.id}`}>{i.enterprise.name}</Link>
+              </dd>
+            </div>
           ) : null}
         </dl>
       </section>
