@@ -5,7 +5,8 @@
 // a new file counts as 60 s) so the shards end at about the same time.
 //
 //   node scripts/e2e-run.ts                     all specs but the screenshots (E2E_SCREENSHOTS=1
-//                                                adds them), E2E_SHARDS shards (default: 2)
+//                                                adds them), E2E_SHARDS shards (default: 2 with
+//                                                4 or more cores, else 1)
 //   node scripts/e2e-run.ts tests/e2e/x.spec.ts  the named files, one shard
 //   --json-dir=DIR                               each shard writes DIR/e2e-<n>.json (Vitest JSON)
 import { spawn } from 'node:child_process';
@@ -18,7 +19,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const args = process.argv.slice(2);
@@ -41,7 +42,9 @@ const weights: Record<string, number> = existsSync(DURATIONS)
   : {};
 const weightOf = (file: string) => weights[path.basename(file)] ?? 60;
 
-const wanted = Number(process.env.E2E_SHARDS ?? (named.length > 0 ? 1 : 2));
+// Two shards only where there are cores for them: on a 2-core machine two browsers and two
+// servers side by side ran each spec at half speed (measured), gaining nothing.
+const wanted = Number(process.env.E2E_SHARDS ?? (named.length > 0 || availableParallelism() < 4 ? 1 : 2));
 const shardCount = Math.max(1, Math.min(files.length, Number.isFinite(wanted) ? wanted : 1));
 // Longest first onto the least loaded shard.
 const shards: { files: string[]; seconds: number }[] = Array.from({ length: shardCount }, () => ({
