@@ -1,5 +1,5 @@
 import axe from 'axe-core';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -35,22 +35,35 @@ async function analyze(page: Page): Promise<Violations> {
  * With JavaScript disabled, axe-core cannot run in the page itself. It then checks the very
  * same HTML (scripts removed, the app's real stylesheet) in a scratch JavaScript-enabled page.
  */
+const scratchPages = new WeakMap<Browser, Promise<Page>>();
+
+/** One scratch page per browser (a new context for every analysis cost a second each). */
+function scratchPage(browser: Browser): Promise<Page> {
+  let page = scratchPages.get(browser);
+  if (!page) {
+    page = browser.newContext().then((c) => c.newPage());
+    scratchPages.set(browser, page);
+  }
+  return page;
+}
+
 async function analyzeWithoutJavaScript(page: Page) {
   const url = page.url();
   const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
   const browser = page.context().browser();
   if (!browser) throw new Error('no browser for the axe scratch page');
-  const scratch = await browser.newContext({ viewport: page.viewportSize() });
+  const copy = await scratchPage(browser);
+  const viewport = page.viewportSize();
+  if (viewport) await copy.setViewportSize(viewport);
+  const serve = (u: URL) => u.href === url;
+  await copy.route(serve, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
   try {
-    const copy = await scratch.newPage();
-    await copy.route(
-      (u) => u.href === url,
-      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
     await copy.goto(url);
     return await analyze(copy);
   } finally {
-    await scratch.close();
+    await copy.unroute(serve);
   }
 }
 
