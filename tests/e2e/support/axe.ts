@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
@@ -68,12 +71,26 @@ async function analyzeWithoutJavaScript(page: Page) {
 }
 
 /**
- * Pages already analysed in this spec file, by structure: the same page in the same state (same
+ * Pages already analysed in this run, by structure: the same page in the same state (same
  * language, width, JavaScript or not, title, and the same elements with the same classes,
  * roles, ARIA states and text present) gives axe the same result, so it is analysed once.
- * Any difference — a row more, an error shown, another language — is analysed again.
+ * Any difference — a row more, an error shown, another language — is analysed again. Spec files
+ * run one after another in a shard and share the list through a file in the run's directory.
  */
-const analysed = new Set<string>();
+let analysed: Set<string> | null = null;
+
+function analysedStates(): Set<string> {
+  if (!analysed) {
+    const file = inject('e2eAxeAnalysed');
+    analysed = new Set(existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : []);
+  }
+  return analysed;
+}
+
+function remember(key: string): void {
+  analysedStates().add(key);
+  appendFileSync(inject('e2eAxeAnalysed'), `${key}\n`);
+}
 
 async function structureOf(page: Page): Promise<string> {
   const signature = await page.evaluate(() => {
@@ -102,18 +119,22 @@ async function structureOf(page: Page): Promise<string> {
     }
     return parts.join('|');
   });
-  return `${noJsContexts.has(page.context()) ? 'nojs' : 'js'}|${new URL(page.url()).pathname}|${signature}`;
+  return createHash('sha256')
+    .update(
+      `${noJsContexts.has(page.context()) ? 'nojs' : 'js'}|${new URL(page.url()).pathname}|${signature}`,
+    )
+    .digest('base64url');
 }
 
 /** Runs axe-core (WCAG 2.1 A/AA) on the current page; fails with a readable list of violations. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const key = await structureOf(page);
-  if (analysed.has(key)) return;
+  if (analysedStates().has(key)) return;
   const results = noJsContexts.has(page.context())
     ? await analyzeWithoutJavaScript(page)
     : await analyze(page);
   if (results.violations.length === 0) {
-    analysed.add(key);
+    remember(key);
     return;
   }
   const lines = results.violations.map((v) => {

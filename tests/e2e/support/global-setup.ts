@@ -24,6 +24,8 @@ declare module 'vitest' {
     e2eBaseUrl: string;
     /** Directory where the test SMTP server writes every message it receives, one JSON file each. */
     e2eMailDir: string;
+    /** File listing the page states axe found clean in this run (one hash per line). */
+    e2eAxeAnalysed: string;
   }
 }
 
@@ -203,6 +205,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('e2eBaseUrl', baseUrl);
   project.provide('e2eMailDir', mailDir);
+  project.provide('e2eAxeAnalysed', path.join(workDir, 'axe-analysed.txt'));
 
   return async function teardown() {
     child.kill('SIGTERM');
