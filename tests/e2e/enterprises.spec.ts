@@ -4,8 +4,8 @@ import { submitExpectingErrors, submitExpectingFlash, warsawDate } from './suppo
 
 /**
  * Issue 6 (enterprises) as its users meet it: the enterprises list, an enterprise's page, its
- * jobs, the locality's jobs and the funders' report pass axe in Polish and English; the job form
- * works without JavaScript: "1,2" FTE is refused with the reason, then "0,5" is saved.
+ * jobs and members, the locality's jobs and the funders' report pass axe in Polish and English; a
+ * member's leaving is refused without its last day, and the job form works without JavaScript: "1,2" FTE is refused with the reason, then "0,5" is saved.
  */
 const browser = sharedBrowser();
 const W = '/app/wagrowiec';
@@ -24,12 +24,28 @@ describe('enterprises', () => {
         .getByRole('link', { name: 'Spółdzielnia Socjalna „Zielona Pracownia”' })
         .getAttribute('href');
       expect(href).toMatch(/\/enterprises\/[0-9a-f-]{36}$/);
-      const pages = [`${W}/enterprises`, href!, `${href}/jobs`, `${W}/jobs`, `${W}/jobs/report`];
+      const pages = [
+        `${W}/enterprises`,
+        href!,
+        `${href}/jobs`,
+        `${href}/members`,
+        `${W}/jobs`,
+        `${W}/jobs/report`,
+      ];
       for (const p of pages.slice(1)) await visit(session, p);
       await switchLanguage(session, 'en');
       for (const p of pages) await visit(session, p);
       expect(await page.locator('main h1').first().textContent()).toContain('Jobs report for funders');
       await switchLanguage(session, 'pl');
+
+      // A member's leaving without a last day is refused in words; nothing changes.
+      await visit(session, `${href}/members`);
+      const leave = page.locator('form', { has: page.getByRole('heading', { name: 'Odejście członka' }) });
+      await leave.getByLabel('Który członek odchodzi').selectOption({ index: 1 });
+      const leaveErrors = await submitExpectingErrors(session, () =>
+        leave.getByRole('button', { name: 'Zapisz odejście' }).click(),
+      );
+      expect(leaveErrors).toContain('Wpisz ostatni dzień członkostwa');
 
       await visit(session, `${href}/jobs`);
       const form = page.locator('form', { has: page.getByRole('heading', { name: 'Dodaj miejsce pracy' }) });

@@ -5,7 +5,9 @@ import { todayInWarsaw } from '../../app/lib/i18n/i18n.ts';
 import {
   auditLog,
   enterpriseJobs,
+  enterpriseMembers,
   enterpriseMonthlyFigures,
+  enterpriseStatusDecisions,
   enterprises,
   localities,
   organisations,
@@ -191,6 +193,149 @@ describe('the job form', () => {
       .where(eq(enterpriseJobs.id, row!.id));
     expect(after!.endOn).toBe(today);
     expect(pageText(await (await b.get(url)).text())).toContain('Zapisano koniec zatrudnienia.');
+  });
+});
+
+describe('a member leaves', () => {
+  it('refuses a last day before joining, then saves it: the member leaves the count, the status is checked again', async () => {
+    const b = await signedIn();
+    const url = `/app/wagrowiec/enterprises/${zp.id}/members`;
+    const [m] = await t.db
+      .select({
+        id: enterpriseMembers.id,
+        joinedOn: enterpriseMembers.joinedOn,
+        name: enterpriseMembers.displayName,
+      })
+      .from(enterpriseMembers)
+      .where(and(eq(enterpriseMembers.enterpriseId, zp.id), isNull(enterpriseMembers.leftOn)))
+      .limit(1);
+    const countOf = (html: string) => Number(/(\d+) członk/.exec(pageText(html))?.[1]);
+    const form = await (await b.get(url)).text();
+    const before = countOf(form);
+    expect(pageText(form)).toContain('Odejście członka');
+    const [{ checkedAt } = { checkedAt: null }] = await t.db
+      .select({ checkedAt: enterprises.lastCheckAt })
+      .from(enterprises)
+      .where(eq(enterprises.id, zp.id));
+
+    const early = await b.post(url, {
+      intent: 'leave',
+      memberId: m!.id,
+      leftOn: typed(daysFrom(m!.joinedOn, -1)),
+    });
+    expect(early.status).toBe(400);
+    expect(pageText(await early.text())).toContain(
+      'Ostatni dzień członkostwa nie może być wcześniejszy niż dzień przystąpienia',
+    );
+    const unchanged = await t.db
+      .select({ leftOn: enterpriseMembers.leftOn })
+      .from(enterpriseMembers)
+      .where(eq(enterpriseMembers.id, m!.id));
+    expect(unchanged[0]!.leftOn).toBeNull();
+
+    const ok = await b.post(url, { intent: 'leave', memberId: m!.id, leftOn: typed(today) });
+    expect(ok.status).toBe(302);
+    const profile = pageText(await (await b.get(ok.headers.get('Location')!)).text());
+    expect(profile).toContain('Zapisano odejście członka.');
+    expect(countOf(await (await b.get(url)).text())).toBe(before - 1);
+    const [after] = await t.db
+      .select({ checkedAt: enterprises.lastCheckAt })
+      .from(enterprises)
+      .where(eq(enterprises.id, zp.id));
+    expect(after!.checkedAt!.getTime()).toBeGreaterThan(checkedAt?.getTime() ?? 0);
+    const [{ n }] = (await t.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'enterprise.member.leave'), eq(auditLog.entityId, zp.id)))) as [
+      { n: number },
+    ];
+    expect(n).toBe(1);
+
+    // Leaving twice is refused in words.
+    const again = await b.post(url, { intent: 'leave', memberId: m!.id, leftOn: typed(today) });
+    expect(again.status).toBe(400);
+    expect(pageText(await again.text())).toContain('Ten członek już odszedł');
+  });
+
+  it('is refused in English too', async () => {
+    const b = await signedIn('koordynator.wagrowiec@splot.demo', 'en');
+    const res = await b.post(`/app/wagrowiec/enterprises/${zp.id}/members`, {
+      intent: 'leave',
+      memberId: '',
+      leftOn: '',
+    });
+    expect(res.status).toBe(400);
+    expect(pageText(await res.text())).toContain('Enter the last day of membership');
+  });
+});
+
+describe('a decision entered by mistake', () => {
+  it('is removed with a reason (refused without one), kept in the audit log, and the status checked again', async () => {
+    const b = await signedIn();
+    const url = `/app/wagrowiec/enterprises/${zp.id}/members`;
+    const added = await b.post(url, {
+      intent: 'decision',
+      kind: 'krs_registered',
+      decidedOn: typed(daysFrom(today, -3)),
+      number: 'KRS POMYŁKA',
+    });
+    expect(added.status).toBe(302);
+    const [wrong] = await t.db
+      .select({ id: enterpriseStatusDecisions.id })
+      .from(enterpriseStatusDecisions)
+      .where(eq(enterpriseStatusDecisions.number, 'KRS POMYŁKA'));
+    const form = pageText(await (await b.get(url)).text());
+    expect(form).toContain('Usuń decyzję wpisaną przez pomyłkę');
+    expect(form).toContain('KRS POMYŁKA');
+
+    const noReason = await b.post(url, { intent: 'removeDecision', decisionId: wrong!.id, reason: ' ' });
+    expect(noReason.status).toBe(400);
+    expect(pageText(await noReason.text())).toContain('Wpisz powód usunięcia');
+    const stillThere = await t.db
+      .select({ id: enterpriseStatusDecisions.id })
+      .from(enterpriseStatusDecisions)
+      .where(eq(enterpriseStatusDecisions.id, wrong!.id));
+    expect(stillThere).toHaveLength(1);
+
+    const removed = await b.post(url, {
+      intent: 'removeDecision',
+      decisionId: wrong!.id,
+      reason: 'Zły numer KRS.',
+    });
+    expect(removed.status).toBe(302);
+    expect(pageText(await (await b.get(removed.headers.get('Location')!)).text())).toContain(
+      'Usunięto decyzję.',
+    );
+    const gone = await t.db
+      .select({ id: enterpriseStatusDecisions.id })
+      .from(enterpriseStatusDecisions)
+      .where(eq(enterpriseStatusDecisions.id, wrong!.id));
+    expect(gone).toHaveLength(0);
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'enterprise.decision.remove'), eq(auditLog.entityId, zp.id)));
+    expect(entry!.details).toMatchObject({ number: 'KRS POMYŁKA', reason: 'Zły numer KRS.' });
+  });
+
+  it('cannot be removed by the enterprise’s own member', async () => {
+    const b = await signedIn('przedsiebiorstwo.wagrowiec@splot.demo');
+    const [any] = await t.db
+      .select({ id: enterpriseStatusDecisions.id })
+      .from(enterpriseStatusDecisions)
+      .where(eq(enterpriseStatusDecisions.enterpriseId, zp.id))
+      .limit(1);
+    const res = await b.post(`/app/wagrowiec/enterprises/${zp.id}/members`, {
+      intent: 'removeDecision',
+      decisionId: any!.id,
+      reason: 'Bo tak.',
+    });
+    expect(res.status).toBe(403);
+    const still = await t.db
+      .select({ id: enterpriseStatusDecisions.id })
+      .from(enterpriseStatusDecisions)
+      .where(eq(enterpriseStatusDecisions.id, any!.id));
+    expect(still).toHaveLength(1);
   });
 });
 

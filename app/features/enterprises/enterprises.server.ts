@@ -305,6 +305,44 @@ export async function addDecision(
 }
 
 /**
+ * Removes a status decision entered by mistake (staff who manage enterprises, with a reason).
+ * The audit entry keeps what was removed; the status rules are re-checked.
+ */
+export async function removeDecision(
+  db: Db,
+  ctx: Ctx & { enterpriseId: string; decisionId: string; reason: string; recheck?: Recheck },
+): Promise<void> {
+  if (!canManageEnterprises(ctx.actor, ctx.locality)) throw new AppError('FORBIDDEN', 'errors.403.body');
+  const e = await requireEnterprise(db, ctx, ctx.enterpriseId);
+  const reason = ctx.reason.trim();
+  const errors: FieldErrors = {};
+  if (!UUID.test(ctx.decisionId)) errors.decisionId = 'enterprises.decision.remove.unknown';
+  if (!reason) errors.reason = 'enterprises.decision.remove.reason.required';
+  else if (reason.length > 500) errors.reason = 'enterprises.decision.remove.reason.tooLong';
+  throwIfErrors(errors);
+  await db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(enterpriseStatusDecisions)
+      .where(
+        and(
+          eq(enterpriseStatusDecisions.id, ctx.decisionId),
+          eq(enterpriseStatusDecisions.enterpriseId, e.id),
+        ),
+      )
+      .returning();
+    if (!removed) invalid({ decisionId: 'enterprises.decision.remove.unknown' });
+    await audit(tx, ctx, 'enterprise.decision.remove', e.id, {
+      decisionId: removed.id,
+      kind: removed.kind,
+      decidedOn: removed.decidedOn,
+      number: removed.number,
+      reason,
+    });
+  });
+  await recheck(db, ctx, e.id, ctx.recheck);
+}
+
+/**
  * Adds a job. Refused with field errors (nothing saved): a start before the enterprise's
  * registration (or before it exists here), working time outside 0–1.0 FTE, an end before the
  * start, or a person whose jobs would add up above 1.0 FTE on some day.
@@ -471,6 +509,37 @@ export async function endJob(
       .set({ endOn: ctx.endOn, updatedAt: new Date() })
       .where(eq(enterpriseJobs.id, job.id));
     await audit(tx, ctx, 'enterprise.job.end', e.id, { jobId: job.id, endOn: ctx.endOn });
+  });
+  await recheck(db, ctx, e.id, ctx.recheck);
+}
+
+/**
+ * A member leaves (a cooperative member's resignation or exclusion, a founder stepping out): the
+ * last day of membership, not before the day they joined. The member stays in the history;
+ * the status rules are re-checked, since member counts and founders' shares may change.
+ */
+export async function endMembership(
+  db: Db,
+  ctx: Ctx & { enterpriseId: string; memberId: string; leftOn: string | null; recheck?: Recheck },
+): Promise<void> {
+  const e = await requireEditable(db, ctx, ctx.enterpriseId);
+  if (!ctx.leftOn) invalid({ leftOn: 'enterprises.member.leftOn.required' });
+  await db.transaction(async (tx) => {
+    const [member] = UUID.test(ctx.memberId)
+      ? await tx
+          .select({
+            id: enterpriseMembers.id,
+            joinedOn: enterpriseMembers.joinedOn,
+            leftOn: enterpriseMembers.leftOn,
+          })
+          .from(enterpriseMembers)
+          .where(and(eq(enterpriseMembers.id, ctx.memberId), eq(enterpriseMembers.enterpriseId, e.id)))
+      : [];
+    if (!member) invalid({ memberId: 'enterprises.member.leave.unknown' });
+    if (member.leftOn) invalid({ memberId: 'enterprises.member.leave.already' });
+    if (ctx.leftOn! < member.joinedOn) invalid({ leftOn: 'enterprises.member.leftOn.beforeJoined' });
+    await tx.update(enterpriseMembers).set({ leftOn: ctx.leftOn }).where(eq(enterpriseMembers.id, member.id));
+    await audit(tx, ctx, 'enterprise.member.leave', e.id, { memberId: member.id, leftOn: ctx.leftOn });
   });
   await recheck(db, ctx, e.id, ctx.recheck);
 }

@@ -18,8 +18,15 @@ import {
   requireEnterpriseReader,
 } from '../../features/enterprises/enterprise-route.server.ts';
 import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
-import { addDecision, addMember } from '../../features/enterprises/enterprises.server.ts';
+import {
+  addDecision,
+  addMember,
+  endMembership,
+  removeDecision,
+} from '../../features/enterprises/enterprises.server.ts';
 import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
+import { parseDateInput } from '../../lib/dates.ts';
+import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
 import { legalParameter } from '../../lib/legal-parameters.server.ts';
@@ -48,6 +55,9 @@ export async function loader(args: Route.LoaderArgs) {
       locality: { slug: locality.slug, name: locality.name },
       enterprise: { id: page.profile.id, name: page.profile.name },
       members: page.members,
+      decisions: page.canManage
+        ? page.decisions.map((x) => ({ id: x.id, kind: x.kind, decidedOn: x.decidedOn, number: x.number }))
+        : [],
       canEdit: page.canEdit,
       canManage: page.canManage,
       people,
@@ -69,6 +79,37 @@ export async function action(args: Route.ActionArgs) {
   };
   return handleForm(form, async () => {
     const db = services(args.context).db;
+    if (values.intent === 'leave') {
+      const typed = (values.leftOn ?? '').trim();
+      const leftOn = typed ? parseDateInput(typed) : null;
+      if (typed && !leftOn)
+        throw new AppError(
+          'BAD_REQUEST',
+          'enterprises.member.leave.invalid',
+          {},
+          { leftOn: 'enterprises.member.joinedOn.invalid' },
+        );
+      await endMembership(db, { ...ctx, memberId: values.memberId ?? '', leftOn });
+      return redirectWithFlash(
+        args.context,
+        `/app/${locality.slug}/enterprises/${args.params.enterpriseId}`,
+        {
+          kind: 'success',
+          key: 'enterprises.member.left',
+        },
+      );
+    }
+    if (values.intent === 'removeDecision') {
+      await removeDecision(db, { ...ctx, decisionId: values.decisionId ?? '', reason: values.reason ?? '' });
+      return redirectWithFlash(
+        args.context,
+        `/app/${locality.slug}/enterprises/${args.params.enterpriseId}`,
+        {
+          kind: 'success',
+          key: 'enterprises.decision.removed',
+        },
+      );
+    }
     if (values.intent === 'decision') await addDecision(db, ctx);
     else await addMember(db, ctx);
     return redirectWithFlash(args.context, `/app/${locality.slug}/enterprises/${args.params.enterpriseId}`, {
@@ -79,13 +120,18 @@ export async function action(args: Route.ActionArgs) {
 }
 
 export default function EnterpriseMembers({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const d = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const mv = failed?.intent === 'member' ? failed.values : {};
   const me = failed?.intent === 'member' ? failed.errors : {};
   const dv = failed?.intent === 'decision' ? failed.values : {};
   const de = failed?.intent === 'decision' ? failed.errors : {};
+  const lv = failed?.intent === 'leave' ? failed.values : {};
+  const le = failed?.intent === 'leave' ? failed.errors : {};
+  const rv = failed?.intent === 'removeDecision' ? failed.values : {};
+  const re = failed?.intent === 'removeDecision' ? failed.errors : {};
+  const current = d.members.filter((m) => !m.leftOn);
   const base = `/app/${d.locality.slug}/enterprises/${d.enterprise.id}`;
   return (
     <>
@@ -103,7 +149,7 @@ export default function EnterpriseMembers({ loaderData, actionData }: Route.Comp
           />
         }
       />
-      <p>{t('enterprises.members.count', { count: d.members.filter((m) => !m.leftOn).length })}</p>
+      <p>{t('enterprises.members.count', { count: current.length })}</p>
       {d.canEdit ? (
         <PostForm className="stack" aria-labelledby="member-form-title">
           <h2 id="member-form-title">{t('enterprises.member.add')}</h2>
@@ -167,6 +213,37 @@ export default function EnterpriseMembers({ loaderData, actionData }: Route.Comp
           </div>
         </PostForm>
       ) : null}
+      {d.canEdit && current.length > 0 ? (
+        <PostForm className="stack" aria-labelledby="member-leave-title">
+          <h2 id="member-leave-title">{t('enterprises.member.leave.title')}</h2>
+          <ErrorSummary errors={le} />
+          <input type="hidden" name="intent" value="leave" />
+          <SelectField
+            name="memberId"
+            label={t('enterprises.member.leave.which')}
+            required
+            emptyLabel={t('enterprises.form.choose')}
+            options={current.map((m) => ({
+              value: m.id,
+              label: t('enterprises.member.leave.option', { name: m.displayName, date: date(m.joinedOn) }),
+            }))}
+            defaultValue={lv.memberId}
+            error={le.memberId}
+          />
+          <DateField
+            name="leftOn"
+            label={t('enterprises.member.leftOn.label')}
+            required
+            defaultValue={lv.leftOn}
+            error={le.leftOn}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--secondary">
+              {t('enterprises.member.leave.submit')}
+            </button>
+          </div>
+        </PostForm>
+      ) : null}
       {d.canManage ? (
         <PostForm className="stack" aria-labelledby="decision-form-title">
           <h2 id="decision-form-title">{t('enterprises.decision.add')}</h2>
@@ -221,6 +298,38 @@ export default function EnterpriseMembers({ loaderData, actionData }: Route.Comp
           <div className="actions">
             <button type="submit" className="button button--primary">
               {t('enterprises.decision.submit')}
+            </button>
+          </div>
+        </PostForm>
+      ) : null}
+      {d.canManage && d.decisions.length > 0 ? (
+        <PostForm className="stack" aria-labelledby="decision-remove-title">
+          <h2 id="decision-remove-title">{t('enterprises.decision.remove.title')}</h2>
+          <p className="hint">{t('enterprises.decision.remove.hint')}</p>
+          <ErrorSummary errors={re} />
+          <input type="hidden" name="intent" value="removeDecision" />
+          <SelectField
+            name="decisionId"
+            label={t('enterprises.decision.remove.which')}
+            required
+            emptyLabel={t('enterprises.form.choose')}
+            options={d.decisions.map((x) => ({
+              value: x.id,
+              label: [t(decisionKey(x.kind)), date(x.decidedOn), x.number].filter(Boolean).join(', '),
+            }))}
+            defaultValue={rv.decisionId}
+            error={re.decisionId}
+          />
+          <TextField
+            name="reason"
+            label={t('enterprises.decision.remove.reason.label')}
+            required
+            defaultValue={rv.reason}
+            error={re.reason}
+          />
+          <div className="actions">
+            <button type="submit" className="button button--secondary">
+              {t('enterprises.decision.remove.submit')}
             </button>
           </div>
         </PostForm>

@@ -35,6 +35,7 @@ export function ProfileFields({ values, errors }: { values: Record<string, strin
       />
       <fieldset className="field-group">
         <legend>{t('enterprises.profile.aims.label')}</legend>
+        <p className="hint">{t('enterprises.profile.aims.hint')}</p>
         <Check
           name="aimReintegration"
           label={t('enterprises.aim.reintegration')}

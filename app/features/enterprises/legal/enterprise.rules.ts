@@ -1,7 +1,8 @@
 /**
  * The combined check of one enterprise: which rules apply follows from its legal form and its
  * status decisions. Social cooperatives get the membership rules of the u.s.s.; every enterprise
- * gets the PS status criteria of the u.e.s.; a PS holder gets the annual report, and one that
+ * gets the PS status criteria of the u.e.s. (binding when it holds or seeks the status, for
+ * information otherwise); a PS holder gets the annual report, and one that
  * lost the status gets the one-year bar. No I/O.
  */
 import { type CoopMember, checkCoopMembership, type PartyKind } from './coop.rules.ts';
@@ -9,6 +10,7 @@ import type { CheckResult, EnterpriseParameters } from './legal.types.ts';
 import {
   annualReportCheck,
   checkSocialEnterpriseStatus,
+  PS_AIMS,
   reapplyCheck,
   type StatusEmployee,
 } from './status.rules.ts';
@@ -68,8 +70,18 @@ export function checkEnterprise(
       ),
     );
   }
-  results.push(...checkSocialEnterpriseStatus(input, params, onDate));
   const status = psStatusOn(input.decisions, onDate);
+  // The status criteria bind an enterprise that holds the status or seeks it (declares one of
+  // its aims). For any other (a foundation trading for its statutory aims, a cooperative not
+  // applying) they are shown for information: what it meets and what the status would need.
+  const seeksStatus =
+    status?.kind === 'ps_granted' || input.psAims.some((a) => (PS_AIMS as readonly string[]).includes(a));
+  const statusResults = checkSocialEnterpriseStatus(input, params, onDate);
+  results.push(
+    ...(seeksStatus
+      ? statusResults
+      : statusResults.map((r) => (r.passed === false ? { ...r, passed: null, advisory: true } : r))),
+  );
   if (status?.kind === 'ps_granted') results.push(annualReportCheck(onDate, params));
   if (status?.kind === 'ps_lost')
     results.push(reapplyCheck(status.finalOn ?? status.decidedOn, onDate, params));

@@ -55,7 +55,7 @@ beforeAll(async () => {
   });
   const [empty] = await t.db
     .insert(enterprises)
-    .values({ localityId, organisationId: emptyOrg.id, foundedBy: 'natural' })
+    .values({ localityId, organisationId: emptyOrg.id, foundedBy: 'natural', psAims: ['social_services'] })
     .returning({ id: enterprises.id });
   emptyId = empty!.id;
 });

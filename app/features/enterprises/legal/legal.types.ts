@@ -13,6 +13,11 @@ export type CheckResult = {
   passed: boolean | null;
   /** An obligation with a deadline still ahead (shown as "to do by …", not as failing). */
   pending?: boolean;
+  /**
+   * A status criterion shown for information only: the enterprise neither holds the status nor
+   * declares an aim of it, so a criterion it does not meet is not a failure.
+   */
+  advisory?: boolean;
   message: { key: MessageKey; values: Record<string, string | number> };
   parameters: ParameterRef[];
 };

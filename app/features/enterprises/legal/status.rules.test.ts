@@ -255,4 +255,32 @@ describe('checkEnterprise', () => {
     const r = checkEnterprise({ ...input, legalForm: 'foundation', employees }, params, on);
     expect(r.passed).toBe(true);
   });
+
+  it('shows the status criteria for information only to an enterprise that neither holds nor seeks the status', () => {
+    const employees = [emp(), emp()];
+    const trading = checkEnterprise({ ...input, legalForm: 'foundation', psAims: [], employees }, params, on);
+    expect(trading.passed).toBe(true);
+    const staff = byRule(trading.results, 'ps.minEmployees');
+    expect(staff.passed).toBeNull();
+    expect(staff.advisory).toBe(true);
+    // The figures are still there in words.
+    expect(checkMessageText(pl, staff.message)).toContain('2 z 3');
+    expect(byRule(trading.results, 'ps.aim').advisory).toBe(true);
+    // Declaring an aim makes them binding; so does holding the status without one.
+    const seeking = checkEnterprise({ ...input, legalForm: 'foundation', employees }, params, on);
+    expect(seeking.passed).toBe(false);
+    expect(byRule(seeking.results, 'ps.minEmployees').passed).toBe(false);
+    const holder = checkEnterprise(
+      {
+        ...input,
+        legalForm: 'foundation',
+        psAims: [],
+        employees,
+        decisions: [{ kind: 'ps_granted', decidedOn: '2025-04-01', finalOn: null, validUntil: null }],
+      },
+      params,
+      on,
+    );
+    expect(byRule(holder.results, 'ps.minEmployees').passed).toBe(false);
+  });
 });

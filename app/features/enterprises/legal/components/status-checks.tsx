@@ -4,13 +4,14 @@ import type { CheckResult } from '../legal.types.ts';
 
 type StoredCheck = { onDate?: string; checkedAt?: string; passed?: boolean; results?: CheckResult[] };
 
-function outcome(r: CheckResult): 'passed' | 'failed' | 'pending' | 'notApplicable' {
+function outcome(r: CheckResult): 'passed' | 'failed' | 'pending' | 'advisory' | 'notApplicable' {
   if (r.passed === true) return 'passed';
   if (r.passed === false) return 'failed';
+  if (r.advisory) return 'advisory';
   return r.pending ? 'pending' : 'notApplicable';
 }
 
-const ICON = { passed: '✓', failed: '✗', pending: '…', notApplicable: '–' } as const;
+const ICON = { passed: '✓', failed: '✗', pending: '…', advisory: 'i', notApplicable: '–' } as const;
 
 /**
  * The stored status check of an enterprise: each criterion with its outcome in words (and an
