@@ -93,4 +93,40 @@ describe('niches, offers and financing', { timeout: SLOW }, () => {
     expect(await h1(page)).toBe('Dotacja e2e');
     await session.context.close();
   });
+
+  test('an application document without JavaScript: attached, refused removal without confirmation, removed', async () => {
+    const session = await openSession(browser(), { javaScriptEnabled: false });
+    const { page } = session;
+    await signIn(session, COORD);
+    await visit(session, `${W}/financing`);
+    const application = await firstLink(page, new RegExp(`^${W}/financing/applications/${UUID}$`));
+    await visit(session, application);
+    const name = `zalacznik-${Date.now().toString(36)}.pdf`;
+    await page.locator('#f-file').setInputFiles({
+      name,
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await submitExpectingFlash(
+      session,
+      () => page.getByRole('button', { name: 'Dołącz', exact: true }).click(),
+      'Dokument został dołączony.',
+    );
+    const removal = page.locator('form', { has: page.locator('input[value="removeDocument"]') });
+    await removal.getByLabel('Dokument').selectOption({ label: name });
+    const errors = await submitExpectingErrors(session, () =>
+      removal.getByRole('button', { name: 'Usuń dokument' }).click(),
+    );
+    expect(errors).toContain('Zaznacz potwierdzenie, aby usunąć plik');
+    const again = page.locator('form', { has: page.locator('input[value="removeDocument"]') });
+    await again.getByLabel('Dokument').selectOption({ label: name });
+    await again.getByLabel('Potwierdzam: plik zostanie usunięty na stałe').check();
+    await submitExpectingFlash(
+      session,
+      () => again.getByRole('button', { name: 'Usuń dokument' }).click(),
+      'Usunięto dokument.',
+    );
+    expect(await page.locator('main').textContent()).not.toContain(name);
+    await session.context.close();
+  });
 });

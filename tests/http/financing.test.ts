@@ -1,7 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  auditLog,
   businessOffers,
+  fundingApplicationDocuments,
   fundingApplications,
   fundingSources,
   grantInstalments,
@@ -213,6 +215,46 @@ describe('an application', () => {
     const page = pageText(await (await b.get(url)).text());
     expect(page).toContain('złożony');
     expect(page).toContain('wniosek.pdf');
+  });
+
+  it('removes a document added by mistake only when confirmed; the file is gone and the removal audited', async () => {
+    const b = await signedIn();
+    const [app] = await t.db
+      .select({ id: fundingApplications.id })
+      .from(fundingApplications)
+      .where(eq(fundingApplications.localityId, await wagrowiec()))
+      .limit(1);
+    const url = `/app/wagrowiec/financing/applications/${app!.id}`;
+    const added = await upload(
+      b,
+      url,
+      { intent: 'upload' },
+      { name: 'pomylka.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') },
+    );
+    expect(added.status).toBe(302);
+    const [doc] = await t.db
+      .select({ id: fundingApplicationDocuments.id })
+      .from(fundingApplicationDocuments)
+      .where(eq(fundingApplicationDocuments.fileName, 'pomylka.pdf'));
+    const fileUrl = `${url}/documents/${doc!.id}`;
+    expect((await b.get(fileUrl)).status).toBe(200);
+
+    const unconfirmed = await b.post(url, { intent: 'removeDocument', documentId: doc!.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(pageText(await unconfirmed.text())).toContain('Zaznacz potwierdzenie, aby usunąć plik');
+    expect((await b.get(fileUrl)).status).toBe(200);
+
+    const removed = await b.post(url, { intent: 'removeDocument', documentId: doc!.id, confirm: 'on' });
+    expect(removed.status).toBe(302);
+    const after = pageText(await (await b.get(url)).text());
+    expect(after).toContain('Usunięto dokument.');
+    expect(after).not.toContain('pomylka.pdf');
+    expect((await b.get(fileUrl)).status).toBe(404);
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'funding.document.remove'), eq(auditLog.entityId, app!.id)));
+    expect(entry!.details).toMatchObject({ fileName: 'pomylka.pdf' });
   });
 });
 

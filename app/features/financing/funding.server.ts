@@ -214,3 +214,45 @@ export async function attachDocument(
     throw error;
   }
 }
+
+/**
+ * Removes a document attached to an application by mistake (confirmed in the form). The row and
+ * its audit entry (with the file's name) go in one transaction; the stored file is deleted after
+ * it commits, so a failed removal never leaves a row pointing at a missing file.
+ */
+export async function removeDocument(
+  db: Db,
+  storage: MaterialStorage,
+  ctx: Ctx & { id: string; documentId: string; confirmed: boolean },
+): Promise<void> {
+  assertManage(ctx);
+  const app = await applicationRow(db, ctx.locality.localityId, ctx.id);
+  if (!app) notFound();
+  const errors: FieldErrors = {};
+  if (!UUID.test(ctx.documentId)) errors.documentId = 'financing.document.remove.unknown';
+  if (!ctx.confirmed) errors.confirm = 'financing.document.remove.confirm.required';
+  throwIfErrors(errors, 'financing.document.remove.invalid');
+  const removed = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(fundingApplicationDocuments)
+      .where(
+        and(
+          eq(fundingApplicationDocuments.id, ctx.documentId),
+          eq(fundingApplicationDocuments.applicationId, app.id),
+        ),
+      )
+      .returning({
+        id: fundingApplicationDocuments.id,
+        fileName: fundingApplicationDocuments.fileName,
+        storageKey: fundingApplicationDocuments.storageKey,
+      });
+    if (!row)
+      throwIfErrors({ documentId: 'financing.document.remove.unknown' }, 'financing.document.remove.invalid');
+    await audit(tx, ctx, 'funding.document.remove', 'funding_application', app.id, {
+      documentId: row!.id,
+      fileName: row!.fileName,
+    });
+    return row!;
+  });
+  await storage.delete(removed.storageKey).catch(() => undefined);
+}

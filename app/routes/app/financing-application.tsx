@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { DateField, ErrorSummary, PostForm } from '../../components/ui/form.tsx';
+import { DateField, ErrorSummary, PostForm, SelectField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { materialStorage } from '../../features/education/materials/storage.server.ts';
@@ -14,6 +14,7 @@ import { handleForm, requireFinancingManager } from '../../features/financing/fi
 import {
   attachDocument,
   documentFilesParameter,
+  removeDocument,
   runApplicationCommand,
 } from '../../features/financing/funding.server.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -61,6 +62,18 @@ export async function action(args: Route.ActionArgs) {
       return redirectWithFlash(args.context, `${base}/applications/${args.params.id}#documents`, {
         kind: 'success',
         key: 'financing.document.attached',
+      });
+    }
+    if (intent === 'removeDocument') {
+      await removeDocument(db, materialStorage(config.materialStorage), {
+        ...ctx,
+        id: args.params.id,
+        documentId: String(form.get('documentId') ?? ''),
+        confirmed: form.get('confirm') === 'on',
+      });
+      return redirectWithFlash(args.context, `${base}/applications/${args.params.id}#documents`, {
+        kind: 'success',
+        key: 'financing.document.removed',
       });
     }
     if (!isApplicationCommand(intent)) throw new AppError('BAD_REQUEST', 'financing.form.invalid');
@@ -178,6 +191,46 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
             ))}
           </ul>
         )}
+        {documents.length > 0 ? (
+          <>
+            <h3 id="remove-document">{t('financing.document.remove.title')}</h3>
+            <ErrorSummary errors={errorsFor('removeDocument')} />
+            <PostForm className="stack" aria-labelledby="remove-document">
+              <input type="hidden" name="intent" value="removeDocument" />
+              <SelectField
+                name="documentId"
+                label={t('financing.document.remove.which')}
+                required
+                emptyLabel={t('financing.document.remove.choose')}
+                options={documents.map((d) => ({ value: d.id, label: d.fileName }))}
+                defaultValue={failed?.intent === 'removeDocument' ? failed.values.documentId : undefined}
+                error={errorsFor('removeDocument').documentId}
+              />
+              <div className={errorsFor('removeDocument').confirm ? 'field field--error' : 'field'}>
+                {errorsFor('removeDocument').confirm ? (
+                  <p className="field-error" id="f-confirm-error">
+                    {t('financing.document.remove.confirm.required')}
+                  </p>
+                ) : null}
+                <div className="checkbox">
+                  <input
+                    type="checkbox"
+                    id="f-confirm"
+                    name="confirm"
+                    aria-describedby={errorsFor('removeDocument').confirm ? 'f-confirm-error' : undefined}
+                    aria-invalid={errorsFor('removeDocument').confirm ? true : undefined}
+                  />
+                  <label htmlFor="f-confirm">{t('financing.document.remove.confirm.label')}</label>
+                </div>
+              </div>
+              <div className="actions">
+                <button type="submit" className="button button--danger">
+                  {t('financing.document.remove.submit')}
+                </button>
+              </div>
+            </PostForm>
+          </>
+        ) : null}
         <h3 id="upload">{t('financing.document.add')}</h3>
         <ErrorSummary errors={errorsFor('upload')} />
         <PostForm encType="multipart/form-data" className="stack" aria-labelledby="upload">
