@@ -116,6 +116,58 @@ describe('the financing overview and grants', () => {
     expect(pageText(await (await b.get(url)).text())).toContain('Wypłacono 7500,00 zł z 15 000,00 zł.');
   });
 
+  it('changes the unpaid part of a schedule: a sum short of what remains is refused in words, paid instalments stay', async () => {
+    const b = await signedIn();
+    const [br] = await t.db
+      .select({ id: grants.id, amountPln: grants.amountPln })
+      .from(grants)
+      .where(and(eq(grants.localityId, await wagrowiec()), eq(grants.kind, 'bridging')));
+    const url = `/app/wagrowiec/financing/grants/${br!.id}`;
+    const rows = () =>
+      t.db
+        .select({
+          dueOn: grantInstalments.dueOn,
+          amountPln: grantInstalments.amountPln,
+          paidOn: grantInstalments.paidOn,
+        })
+        .from(grantInstalments)
+        .where(eq(grantInstalments.grantId, br!.id))
+        .orderBy(grantInstalments.dueOn);
+    const before = await rows();
+    const paid = before.filter((r) => r.paidOn);
+    const remaining = Number(br!.amountPln) - paid.reduce((s, r) => s + Number(r.amountPln), 0);
+    expect(remaining).toBeGreaterThan(1000);
+    const page = pageText(await (await b.get(url)).text());
+    expect(page).toContain('Zmień harmonogram rat niewypłaconych');
+
+    const short = await b.post(url, {
+      intent: 'reschedule',
+      dueOn_0: '15.01.2027',
+      amount_0: '1000,00',
+    });
+    expect(short.status).toBe(400);
+    expect(pageText(await short.text()).replace(/\u00a0/g, ' ')).toContain(
+      'Raty sumują się do 1000,00 zł, a do wypłaty pozostaje',
+    );
+    expect(await rows()).toEqual(before);
+
+    const ok = await b.post(url, { intent: 'reschedule', months: '3', firstDueOn: '15.01.2027' });
+    expect(ok.status).toBe(302);
+    const after = await rows();
+    expect(after.filter((r) => r.paidOn)).toEqual(paid);
+    const fresh = after.filter((r) => !r.paidOn);
+    expect(fresh.map((r) => r.dueOn)).toEqual(['2027-01-15', '2027-02-15', '2027-03-15']);
+    expect(fresh.reduce((s, r) => s + Math.round(Number(r.amountPln) * 100), 0)).toBe(
+      Math.round(remaining * 100),
+    );
+    expect(pageText(await (await b.get(url)).text())).toContain('Zapisano nowy harmonogram rat.');
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'grant.schedule.change'), eq(auditLog.entityId, br!.id)));
+    expect((entry!.details as { after: unknown[] }).after).toHaveLength(3);
+  });
+
   it('refuses a schedule that does not add up, with the amounts in words; accepts one that does (decimal comma)', async () => {
     const b = await signedIn();
     const loc = await wagrowiec();

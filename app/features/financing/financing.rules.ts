@@ -209,3 +209,11 @@ export function checkDocument(
     return { ok: false, key: 'notWhatItSays', values: { type: spec.type.toUpperCase() } };
   return { ok: true, contentType: spec.mime };
 }
+
+/** How many schedule rows the grant form offers (without JavaScript, rows are fixed). */
+export const SCHEDULE_ROWS = 8;
+
+/** How many rows the "change the schedule" form offers: the unpaid instalments and two more. */
+export function rescheduleRows(unpaid: number): number {
+  return Math.min(60, Math.max(SCHEDULE_ROWS, unpaid + 2));
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { grantInstalments, grants } from '../../../db/schema/index.ts';
 import { parseDateInput } from '../../lib/dates.ts';
@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.ts';
 import { parsePlnInput } from '../../lib/form-fields.ts';
 import { type FieldErrors, parseForm } from '../../lib/forms.ts';
 import { getI18n, type Locale } from '../../lib/i18n/i18n.ts';
-import { checkSchedule, equalInstalments } from './financing.rules.ts';
+import { checkSchedule, equalInstalments, rescheduleRows, SCHEDULE_ROWS } from './financing.rules.ts';
 import {
   audit,
   belongs,
@@ -19,8 +19,7 @@ import {
 import { grantSchema } from './funding.schema.ts';
 import { applicationRow, assertManage, sourceOf } from './funding.server.ts';
 
-/** How many schedule rows the grant form offers (without JavaScript, rows are fixed). */
-export const SCHEDULE_ROWS = 8;
+export { rescheduleRows, SCHEDULE_ROWS } from './financing.rules.ts';
 
 type Instalment = { dueOn: string; amountPln: string };
 
@@ -28,7 +27,12 @@ type Instalment = { dueOn: string; amountPln: string };
  * The schedule typed on the form: either "N equal monthly instalments from a date" (`months`,
  * `firstDueOn`) or the rows `dueOn_i` / `amount_i`; a half-filled row is an error on its field.
  */
-export function typedSchedule(values: Record<string, string>, amountPln: string | null, errors: FieldErrors) {
+export function typedSchedule(
+  values: Record<string, string>,
+  amountPln: string | null,
+  errors: FieldErrors,
+  rowCount: number = SCHEDULE_ROWS,
+) {
   const months = (values.months ?? '').trim();
   if (months) {
     const n = Number(months);
@@ -39,7 +43,7 @@ export function typedSchedule(values: Record<string, string>, amountPln: string 
     return equalInstalments(amountPln, n, first as string);
   }
   const rows: Instalment[] = [];
-  for (let i = 0; i < SCHEDULE_ROWS; i++) {
+  for (let i = 0; i < rowCount; i++) {
     const due = (values[`dueOn_${i}`] ?? '').trim();
     const amount = (values[`amount_${i}`] ?? '').trim();
     if (!due && !amount) continue;
@@ -55,12 +59,25 @@ export function typedSchedule(values: Record<string, string>, amountPln: string 
 }
 
 /** The schedule against the amount; when it does not add up, the sums in words on the schedule. */
-function scheduleError(locale: Locale, amountPln: string, schedule: Instalment[], errors: FieldErrors) {
+function scheduleError(
+  locale: Locale,
+  amountPln: string,
+  schedule: Instalment[],
+  errors: FieldErrors,
+  of: 'grant' | 'remaining' = 'grant',
+) {
   const check = checkSchedule(amountPln, schedule);
   if (check.ok) return;
   const { money } = getI18n(locale);
   errors.schedule = {
-    key: check.key === 'missing' ? 'financing.grant.schedule.missing' : 'financing.grant.schedule.excess',
+    key:
+      of === 'remaining'
+        ? check.key === 'missing'
+          ? 'financing.grant.reschedule.missing'
+          : 'financing.grant.reschedule.excess'
+        : check.key === 'missing'
+          ? 'financing.grant.schedule.missing'
+          : 'financing.grant.schedule.excess',
     values: {
       total: money(Number(check.total)),
       amount: money(Number(check.amount)),
@@ -116,6 +133,56 @@ export async function createGrant(
       instalments: schedule.length,
     });
     return row!.id;
+  });
+}
+
+/**
+ * Changes the unpaid part of a grant's schedule (a funder moved or split instalments): paid
+ * instalments stay as they are; the new unpaid rows must add up to what remains to be paid.
+ * Refused with the sums in words when they do not, and as a conflict when an instalment was
+ * marked paid meanwhile. The audit entry keeps the old and the new rows.
+ */
+export async function rescheduleGrant(
+  db: Db,
+  ctx: Ctx & { grantId: string; values: Record<string, string>; locale?: Locale },
+): Promise<void> {
+  assertManage(ctx);
+  if (!UUID.test(ctx.grantId)) notFound();
+  const [grant] = await db
+    .select({ id: grants.id, amountPln: grants.amountPln })
+    .from(grants)
+    .where(and(eq(grants.id, ctx.grantId), eq(grants.localityId, ctx.locality.localityId)));
+  if (!grant) notFound();
+  const before = await instalmentsOf(db, grant.id);
+  const unpaid = before.filter((i) => !i.paidOn);
+  const paidGrosze = before
+    .filter((i) => i.paidOn)
+    .reduce((sum, i) => sum + Math.round(Number(i.amountPln) * 100), 0);
+  const remainingGrosze = Math.round(Number(grant.amountPln) * 100) - paidGrosze;
+  if (remainingGrosze <= 0) throw new AppError('DOMAIN_RULE', 'financing.grant.reschedule.nothing');
+  const remaining = (remainingGrosze / 100).toFixed(2);
+  const errors: FieldErrors = {};
+  const rows = typedSchedule(ctx.values, remaining, errors, rescheduleRows(unpaid.length));
+  if (!errors.months && !Object.keys(errors).some((k) => /^(dueOn|amount)_/.test(k)))
+    scheduleError(ctx.locale ?? ctx.actor.locale, remaining, rows, errors, 'remaining');
+  throwIfErrors(errors, 'financing.grant.reschedule.invalid');
+  await db.transaction(async (tx) => {
+    const current = await tx
+      .select({ id: grantInstalments.id })
+      .from(grantInstalments)
+      .where(and(eq(grantInstalments.grantId, grant.id), isNull(grantInstalments.paidOn)));
+    const same = current.length === unpaid.length && current.every((c) => unpaid.some((u) => u.id === c.id));
+    if (!same) throw new AppError('CONFLICT', 'financing.grant.reschedule.conflict');
+    await tx
+      .delete(grantInstalments)
+      .where(and(eq(grantInstalments.grantId, grant.id), isNull(grantInstalments.paidOn)));
+    await tx
+      .insert(grantInstalments)
+      .values(rows.map((r) => ({ localityId: ctx.locality.localityId, grantId: grant.id, ...r })));
+    await audit(tx, ctx, 'grant.schedule.change', 'grant', grant.id, {
+      before: unpaid.map((u) => ({ dueOn: u.dueOn, amountPln: u.amountPln })),
+      after: rows,
+    });
   });
 }
 

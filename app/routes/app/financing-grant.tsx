@@ -1,14 +1,22 @@
 import { Link } from 'react-router';
-import { ErrorSummary, PostForm } from '../../components/ui/form.tsx';
+import {
+  DateField,
+  ErrorSummary,
+  errorText,
+  fieldId,
+  PostForm,
+  TextField,
+} from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { getGrant } from '../../features/financing/financing.queries.server.ts';
+import { rescheduleRows } from '../../features/financing/financing.rules.ts';
 import {
   handleForm,
   requireFinancingManager,
   requireGrantReader,
 } from '../../features/financing/financing-route.server.ts';
-import { markInstalmentPaid } from '../../features/financing/grants.server.ts';
+import { markInstalmentPaid, rescheduleGrant } from '../../features/financing/grants.server.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
@@ -42,6 +50,14 @@ export async function action(args: Route.ActionArgs) {
   const form = await args.request.formData();
   const values = formValues(form);
   return handleForm(form, async () => {
+    if (values.intent === 'reschedule') {
+      await rescheduleGrant(services(args.context).db, { ...ctx, grantId: args.params.id, values });
+      return redirectWithFlash(
+        args.context,
+        `/app/${ctx.locality.slug}/financing/grants/${args.params.id}#schedule`,
+        { kind: 'success', key: 'financing.grant.rescheduled' },
+      );
+    }
     await markInstalmentPaid(services(args.context).db, {
       ...ctx,
       grantId: args.params.id,
@@ -63,9 +79,23 @@ export async function action(args: Route.ActionArgs) {
 export default function Grant({ loaderData, actionData }: Route.ComponentProps) {
   const { t, money, date, number } = useI18n();
   const { locality, grant: g, instalments, jobs, fte, manager, today } = loaderData;
-  const failed = actionData && !actionData.ok ? actionData : null;
+  const failedAny = actionData && !actionData.ok ? actionData : null;
+  const rescheduleFailed = failedAny?.values.intent === 'reschedule' ? failedAny : null;
+  const failed = rescheduleFailed ? null : failedAny;
   const base = `/app/${locality.slug}/financing`;
   const paid = instalments.filter((i) => i.paidOn).reduce((s, i) => s + Number(i.amountPln), 0);
+  const unpaid = instalments.filter((i) => !i.paidOn);
+  const remaining = Math.round(Number(g.amountPln) * 100 - Math.round(paid * 100)) / 100;
+  const rowCount = rescheduleRows(unpaid.length);
+  const rv: Record<string, string> =
+    rescheduleFailed?.values ??
+    Object.fromEntries(
+      unpaid.flatMap((i, n) => [
+        [`dueOn_${n}`, dateInputValue(i.dueOn)],
+        [`amount_${n}`, Number(i.amountPln).toFixed(2).replace('.', ',')],
+      ]),
+    );
+  const re = rescheduleFailed?.errors ?? {};
   return (
     <>
       <PageHeader
@@ -166,6 +196,71 @@ export default function Grant({ loaderData, actionData }: Route.ComponentProps) 
           </table>
         </div>
       </section>
+
+      {manager && remaining > 0 ? (
+        <section aria-labelledby="reschedule">
+          <h2 id="reschedule">{t('financing.grant.reschedule.title')}</h2>
+          <ErrorSummary errors={re} />
+          <PostForm className="stack">
+            <input type="hidden" name="intent" value="reschedule" />
+            <fieldset
+              className={re.schedule ? 'field-group field--error' : 'field-group'}
+              id={fieldId('schedule')}
+              tabIndex={-1}
+            >
+              <legend>{t('financing.grant.section.schedule')}</legend>
+              <p className="hint">{t('financing.grant.reschedule.hint', { remaining: money(remaining) })}</p>
+              {re.schedule ? (
+                <p className="field-error" id="schedule-error">
+                  <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
+                  {errorText(t, re.schedule)}
+                </p>
+              ) : null}
+              <div className="field-row">
+                <TextField
+                  name="months"
+                  label={t('financing.grant.months.label')}
+                  hint={t('financing.grant.months.hint')}
+                  defaultValue={rv.months}
+                  error={re.months}
+                  width="short"
+                  inputMode="numeric"
+                />
+                <DateField
+                  name="firstDueOn"
+                  label={t('financing.grant.firstDueOn.label')}
+                  defaultValue={rv.firstDueOn}
+                  error={re.firstDueOn}
+                />
+              </div>
+              <p className="hint">{t('financing.grant.rows.hint')}</p>
+              {Array.from({ length: rowCount }, (_, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows of a form
+                <div className="field-row" key={i}>
+                  <DateField
+                    name={`dueOn_${i}`}
+                    label={t('financing.grant.row.dueOn', { n: i + 1 })}
+                    defaultValue={rv[`dueOn_${i}`]}
+                    error={re[`dueOn_${i}`]}
+                  />
+                  <TextField
+                    name={`amount_${i}`}
+                    label={t('financing.grant.row.amount', { n: i + 1 })}
+                    defaultValue={rv[`amount_${i}`]}
+                    error={re[`amount_${i}`]}
+                    width="short"
+                  />
+                </div>
+              ))}
+            </fieldset>
+            <div className="actions">
+              <button type="submit" className="button button--primary">
+                {t('financing.grant.reschedule.submit')}
+              </button>
+            </div>
+          </PostForm>
+        </section>
+      ) : null}
 
       {g.kind === 'job_creation' ? (
         <section aria-labelledby="jobs">
