@@ -210,6 +210,44 @@ describe('the materials library', () => {
     expect((await b.get(`/app/poznan/education/materials/${id}/versions/3`)).status).toBe(404);
   });
 
+  it('deletes a material with its files only when confirmed; the audit log keeps the title and file names', async () => {
+    const b = await signedIn();
+    const title = 'Materiał do usunięcia';
+    await b.get('/app/poznan/education/materials/new');
+    const res = await upload(
+      b,
+      '/app/poznan/education/materials/new',
+      { ...fields, title },
+      { name: 'pomylka.pdf', type: 'application/pdf', bytes: PDF },
+    );
+    expect(res.status).toBe(302);
+    const id = await materialId('poznan', title);
+    const url = `/app/poznan/education/materials/${id}`;
+    expect((await b.get(`${url}/versions/1`)).status).toBe(200);
+
+    const unconfirmed = await b.post(url, { intent: 'delete' });
+    expect(unconfirmed.status).toBe(400);
+    expect(pageText(await unconfirmed.text())).toContain('Zaznacz potwierdzenie, aby usunąć materiał');
+    expect((await b.get(`${url}/versions/1`)).status).toBe(200);
+
+    // A participant may not delete it.
+    const participant = await signedIn('uczestnik.poznan@splot.demo');
+    expect((await participant.post(url, { intent: 'delete', confirm: 'on' })).status).toBe(403);
+
+    const deleted = await b.post(url, { intent: 'delete', confirm: 'on' });
+    expect(deleted.status).toBe(302);
+    expect(deleted.headers.get('Location')).toBe('/app/poznan/education/materials');
+    const list = pageText(await (await b.get('/app/poznan/education/materials')).text());
+    expect(list).toContain(`Usunięto materiał „${title}”.`);
+    expect((await b.get(url)).status).toBe(404);
+    expect((await b.get(`${url}/versions/1`)).status).toBe(404);
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'education.material.deleted'), eq(auditLog.entityId, id)));
+    expect(entry!.details).toMatchObject({ title, files: ['pomylka.pdf'] });
+  });
+
   it('adds a link, refusing an address that is not http or https, and edits who sees it', async () => {
     const b = await signedIn();
     await b.get('/app/poznan/education/materials/new');

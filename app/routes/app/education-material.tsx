@@ -7,6 +7,7 @@ import { megabytes, TYPE_LABELS } from '../../features/education/materials/mater
 import {
   addMaterialVersion,
   audiencesFor,
+  deleteMaterial,
   getMaterial,
   materialFilesParameter,
   moduleOptions,
@@ -74,6 +75,20 @@ export async function action(args: Route.ActionArgs) {
       });
       return { key: 'education.materials.version.added' as const, values: { version } };
     }
+    if (intent === 'delete') {
+      const { title } = await deleteMaterial(
+        db,
+        materialStorage(config.materialStorage),
+        ctx,
+        id,
+        form.get('confirm') === 'on',
+      );
+      return redirectWithFlash(args.context, `/app/${ctx.locality.slug}/education/materials`, {
+        kind: 'success',
+        key: 'education.materials.deleted',
+        values: { title },
+      });
+    }
     if (intent === 'update') {
       await updateMaterial(db, ctx, id, form);
       return { key: 'education.materials.updated' as const, values: { version: 0 } };
@@ -101,6 +116,7 @@ export default function EducationMaterial({ loaderData, actionData }: Route.Comp
   const failed = actionData && !actionData.ok ? actionData : null;
   const versionFailed = failed?.intent === 'version' ? failed : null;
   const updateFailed = failed?.intent === 'update' ? failed : null;
+  const deleteFailed = failed?.intent === 'delete' ? failed : null;
   const fileError = versionFailed?.errors.file;
   const latest = material.versions[0];
   return (
@@ -280,6 +296,38 @@ export default function EducationMaterial({ loaderData, actionData }: Route.Comp
             <button type="submit" className="button button--primary">
               {t('education.materials.edit.submit')}
             </button>
+          </PostForm>
+        </section>
+      ) : null}
+      {canManage ? (
+        <section aria-labelledby="material-delete">
+          <h2 id="material-delete">{t('education.materials.delete.title')}</h2>
+          <p>{t('education.materials.delete.hint', { count: material.versions.length })}</p>
+          {deleteFailed ? <ErrorSummary errors={deleteFailed.errors} /> : null}
+          <PostForm className="stack">
+            <input type="hidden" name="intent" value="delete" />
+            <div className={deleteFailed?.errors.confirm ? 'field field--error' : 'field'}>
+              {deleteFailed?.errors.confirm ? (
+                <p className="field-error" id="f-confirm-error">
+                  {t('education.materials.delete.confirm.required')}
+                </p>
+              ) : null}
+              <div className="checkbox">
+                <input
+                  type="checkbox"
+                  id="f-confirm"
+                  name="confirm"
+                  aria-describedby={deleteFailed?.errors.confirm ? 'f-confirm-error' : undefined}
+                  aria-invalid={deleteFailed?.errors.confirm ? true : undefined}
+                />
+                <label htmlFor="f-confirm">{t('education.materials.delete.confirm.label')}</label>
+              </div>
+            </div>
+            <div className="actions">
+              <button type="submit" className="button button--danger">
+                {t('education.materials.delete.submit')}
+              </button>
+            </div>
           </PostForm>
         </section>
       ) : null}

@@ -509,3 +509,48 @@ export async function materialsByModule(
     )
     .orderBy(asc(materials.title));
 }
+
+/**
+ * Deletes a material with all its versions (a wrong upload, a licence withdrawn), confirmed in
+ * the form. The rows and the audit entry (title and file names) go in one transaction; the
+ * stored files are deleted after it commits.
+ */
+export async function deleteMaterial(
+  db: Db,
+  storage: MaterialStorage,
+  ctx: Ctx,
+  materialId: string,
+  confirmed: boolean,
+): Promise<{ title: string }> {
+  assertManage(ctx);
+  const current = await findMaterialRow(db, ctx.locality.localityId, materialId);
+  if (!current) throw new AppError('NOT_FOUND', 'errors.404.body');
+  if (!confirmed)
+    throw new AppError(
+      'BAD_REQUEST',
+      'education.materials.delete.invalid',
+      {},
+      {
+        confirm: 'education.materials.delete.confirm.required',
+      },
+    );
+  const removed = await db.transaction(async (tx) => {
+    const files = await tx
+      .select({ storageKey: materialVersions.storageKey, fileName: materialVersions.fileName })
+      .from(materialVersions)
+      .where(eq(materialVersions.materialId, current.id));
+    const [row] = await tx
+      .delete(materials)
+      .where(and(eq(materials.id, current.id), eq(materials.localityId, ctx.locality.localityId)))
+      .returning({ title: materials.title });
+    if (!row) throw new AppError('NOT_FOUND', 'errors.404.body');
+    await audit(tx, ctx, 'education.material.deleted', current.id, {
+      title: row.title,
+      visibility: current.visibility,
+      files: files.map((f) => f.fileName),
+    });
+    return { title: row.title, keys: files.map((f) => f.storageKey).filter(Boolean) };
+  });
+  for (const key of removed.keys) await storage.delete(key).catch(() => undefined);
+  return { title: removed.title };
+}
