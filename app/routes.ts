@@ -150,6 +150,7 @@ export default [
   route('app/:locality/enterprises/:enterpriseId/members', 'routes/app/enterprise-members.tsx'),
   route('app/:locality/enterprises/:enterpriseId/figures', 'routes/app/enterprise-figures.tsx'),
   route('app/:locality/enterprises/:enterpriseId/jobs', 'routes/app/enterprise-jobs.tsx'),
+  route('app/:locality/enterprises/:enterpriseId/jobs/:jobId/edit', 'routes/app/enterprise-job-edit.tsx'),
   route('app/:locality/jobs', 'routes/app/jobs.tsx'),
   route('app/:locality/jobs/report', 'routes/app/jobs-report.tsx'),
   route('app/:locality/jobs/report/:format', 'routes/app/jobs-report-file.ts'),

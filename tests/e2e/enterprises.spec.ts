@@ -33,6 +33,16 @@ describe('enterprises', () => {
         `${W}/jobs/report`,
       ];
       for (const p of pages.slice(1)) await visit(session, p);
+      // Each job can be corrected from the list, in a form of its own.
+      await visit(session, `${href}/jobs`);
+      const edit = await page
+        .getByRole('link', { name: /^Popraw\b/ })
+        .first()
+        .getAttribute('href');
+      expect(edit).toMatch(/\/jobs\/[0-9a-f-]{36}\/edit$/);
+      await visit(session, edit!);
+      expect(await page.locator('main h1').first().textContent()).toContain('Popraw miejsce pracy');
+      pages.splice(pages.length - 2, 0, edit!);
       await switchLanguage(session, 'en');
       for (const p of pages) await visit(session, p);
       expect(await page.locator('main h1').first().textContent()).toContain('Jobs report for funders');

@@ -196,6 +196,76 @@ describe('the job form', () => {
   });
 });
 
+describe('correcting a job', () => {
+  it('opens from the jobs list, refuses 1,2 FTE, saves a correction (not clashing with itself), audited with before and after', async () => {
+    const b = await signedIn();
+    const [row] = await t.db
+      .select({ id: enterpriseJobs.id, position: enterpriseJobs.position, personId: enterpriseJobs.personId })
+      .from(enterpriseJobs)
+      .where(and(eq(enterpriseJobs.enterpriseId, zp.id), isNull(enterpriseJobs.endOn)))
+      .limit(1);
+    const jobsUrl = `/app/wagrowiec/enterprises/${zp.id}/jobs`;
+    const url = `${jobsUrl}/${row!.id}/edit`;
+    expect(await (await b.get(jobsUrl)).text()).toContain(`href="${url}"`);
+    const form = await (await b.get(url)).text();
+    expect(pageText(form)).toContain(`Popraw miejsce pracy: ${row!.position}`);
+    const field = (name: string) =>
+      new RegExp(`name="${name}"[^>]*value="([^"]*)"|value="([^"]*)"[^>]*name="${name}"`).exec(form);
+    const startOn = field('startOn');
+    const typedStart = startOn?.[1] ?? startOn?.[2] ?? '';
+    expect(typedStart).toMatch(/^\d{1,2}\.\d{2}\.\d{4}$/);
+    const values = {
+      intent: 'job',
+      position: 'Ogrodnik (korekta)',
+      personId: row!.personId ?? '',
+      displayName: row!.personId ? '' : 'Jan Korekta',
+      contractType: 'employment',
+      startOn: typedStart,
+      atRiskCategory: 'none',
+    };
+    const tooMuch = await b.post(url, { ...values, fte: '1,2' });
+    expect(tooMuch.status).toBe(400);
+    expect(pageText(await tooMuch.text())).toContain(
+      'Wymiar etatu musi być większy od 0 i nie większy niż 1',
+    );
+    const [unchanged] = await t.db
+      .select({ position: enterpriseJobs.position })
+      .from(enterpriseJobs)
+      .where(eq(enterpriseJobs.id, row!.id));
+    expect(unchanged!.position).toBe(row!.position);
+
+    const saved = await b.post(url, { ...values, fte: '1' });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get('Location')).toBe(jobsUrl);
+    const list = pageText(await (await b.get(jobsUrl)).text());
+    expect(list).toContain('Zapisano zmiany miejsca pracy.');
+    expect(list).toContain('Ogrodnik (korekta)');
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'enterprise.job.update'), eq(auditLog.entityId, zp.id)));
+    expect(entry!.details).toMatchObject({
+      jobId: row!.id,
+      was: { position: row!.position },
+      now: { position: 'Ogrodnik (korekta)', fte: '1.00' },
+    });
+  });
+
+  it('answers 404 for a job of another enterprise and 403 to a partner', async () => {
+    const b = await signedIn();
+    const [row] = await t.db
+      .select({ id: enterpriseJobs.id })
+      .from(enterpriseJobs)
+      .where(eq(enterpriseJobs.enterpriseId, zp.id))
+      .limit(1);
+    expect((await b.get(`/app/wagrowiec/enterprises/${otherId}/jobs/${row!.id}/edit`)).status).toBe(404);
+    const partner = await signedIn('partner.wagrowiec@splot.demo');
+    expect([403, 404]).toContain(
+      (await partner.get(`/app/wagrowiec/enterprises/${zp.id}/jobs/${row!.id}/edit`)).status,
+    );
+  });
+});
+
 describe('a member leaves', () => {
   it('refuses a last day before joining, then saves it: the member leaves the count, the status is checked again', async () => {
     const b = await signedIn();

@@ -351,7 +351,33 @@ export async function createJob(
   db: Db,
   ctx: Ctx & { enterpriseId: string; values: Record<string, string>; recheck?: Recheck },
 ): Promise<string> {
+  return saveJob(db, { ...ctx, jobId: null });
+}
+
+/**
+ * Corrects a job (position, person, contract, FTE, dates, at-risk category, funding) with the
+ * same rules as adding one; the job itself does not count in the person's FTE overlap. Audited
+ * with the fields as they were and as they are; the status is re-checked.
+ */
+export async function updateJob(
+  db: Db,
+  ctx: Ctx & { enterpriseId: string; jobId: string; values: Record<string, string>; recheck?: Recheck },
+): Promise<string> {
+  return saveJob(db, ctx);
+}
+
+async function saveJob(
+  db: Db,
+  ctx: Ctx & {
+    enterpriseId: string;
+    jobId: string | null;
+    values: Record<string, string>;
+    recheck?: Recheck;
+  },
+): Promise<string> {
   const e = await requireEditable(db, ctx, ctx.enterpriseId);
+  const existing = ctx.jobId === null ? null : await jobRow(db, e.id, ctx.jobId);
+  if (ctx.jobId !== null && !existing) throw new AppError('NOT_FOUND', 'errors.404.body');
   const parsed = parseForm(toForm(ctx.values), jobSchema);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   if (parsed.ok) {
@@ -407,7 +433,10 @@ export async function createJob(
             eq(enterpriseJobs.localityId, ctx.locality.localityId),
           ),
         );
-      const clash = fteOverlap(j, others);
+      const clash = fteOverlap(
+        j,
+        others.filter((o) => o.id !== ctx.jobId),
+      );
       if (clash) {
         const other = others.find((o) => o.id === clash.job.id)!;
         invalid({
@@ -454,22 +483,34 @@ export async function createJob(
       if (!g) invalid({ grantId: 'enterprises.job.grant.unknown' });
       obligationUntil = g.until;
     }
+    const fields = {
+      position: j.position,
+      personId: j.personId,
+      displayName: name,
+      contractType: j.contractType,
+      fte: j.fte.toFixed(2),
+      startOn: j.startOn,
+      endOn: j.endOn,
+      atRiskCategory: category,
+      grantId: j.grantId,
+      fundingNote: j.fundingNote,
+      keepUntil: keepUntilFor(j.keepUntil, obligationUntil),
+    };
+    if (existing) {
+      await tx
+        .update(enterpriseJobs)
+        .set({ ...fields, updatedAt: new Date() })
+        .where(eq(enterpriseJobs.id, existing.id));
+      const { id: _id, ...was } = existing;
+      await audit(tx, ctx, 'enterprise.job.update', e.id, { jobId: existing.id, was, now: fields });
+      return existing.id;
+    }
     const [row] = await tx
       .insert(enterpriseJobs)
       .values({
         localityId: ctx.locality.localityId,
         enterpriseId: e.id,
-        position: j.position,
-        personId: j.personId,
-        displayName: name,
-        contractType: j.contractType,
-        fte: j.fte.toFixed(2),
-        startOn: j.startOn,
-        endOn: j.endOn,
-        atRiskCategory: category,
-        grantId: j.grantId,
-        fundingNote: j.fundingNote,
-        keepUntil: keepUntilFor(j.keepUntil, obligationUntil),
+        ...fields,
         createdBy: ctx.actor.userId,
       })
       .returning({ id: enterpriseJobs.id });
@@ -486,6 +527,29 @@ export async function createJob(
   });
   await recheck(db, ctx, e.id, ctx.recheck);
   return id;
+}
+
+/** A job of the enterprise as stored (for editing and for the audit of a correction). */
+export async function jobRow(db: Db, enterpriseId: string, jobId: string) {
+  if (!UUID.test(jobId)) return null;
+  const [row] = await db
+    .select({
+      id: enterpriseJobs.id,
+      position: enterpriseJobs.position,
+      personId: enterpriseJobs.personId,
+      displayName: enterpriseJobs.displayName,
+      contractType: enterpriseJobs.contractType,
+      fte: enterpriseJobs.fte,
+      startOn: enterpriseJobs.startOn,
+      endOn: enterpriseJobs.endOn,
+      atRiskCategory: enterpriseJobs.atRiskCategory,
+      grantId: enterpriseJobs.grantId,
+      fundingNote: enterpriseJobs.fundingNote,
+      keepUntil: enterpriseJobs.keepUntil,
+    })
+    .from(enterpriseJobs)
+    .where(and(eq(enterpriseJobs.id, jobId), eq(enterpriseJobs.enterpriseId, enterpriseId)));
+  return row ?? null;
 }
 
 /** Ends a job on a day (not before its start). */

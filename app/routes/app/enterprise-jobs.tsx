@@ -146,7 +146,11 @@ export default function EnterpriseJobs({ loaderData, actionData }: Route.Compone
       />
       <JobFigures f={jobFigures} />
       {jobs.length ? (
-        <JobsTable jobs={jobs} caption={t('enterprises.jobs.caption', { count: jobs.length })} />
+        <JobsTable
+          jobs={jobs}
+          caption={t('enterprises.jobs.caption', { count: jobs.length })}
+          editHref={canEdit ? (id) => `${base}/jobs/${id}/edit` : undefined}
+        />
       ) : (
         <p>{t('enterprises.jobs.empty')}</p>
       )}

@@ -20,17 +20,22 @@ export function JobForm({
   categories,
   values,
   errors,
+  title,
+  submitLabel,
 }: {
   people: PersonOption[];
   grants: { id: string; title: string; obligationUntil: string | null }[];
   categories: string[];
   values: Record<string, string>;
   errors: FieldErrors;
+  /** The form's heading and button (adding a job by default). */
+  title?: string;
+  submitLabel?: string;
 }) {
   const { t, date } = useI18n();
   return (
     <PostForm className="stack" aria-labelledby="job-form-title">
-      <h2 id="job-form-title">{t('enterprises.job.add')}</h2>
+      <h2 id="job-form-title">{title ?? t('enterprises.job.add')}</h2>
       <ErrorSummary errors={errors} />
       <RequiredNote />
       <input type="hidden" name="intent" value="job" />
@@ -138,7 +143,7 @@ export function JobForm({
       </fieldset>
       <div className="actions">
         <button type="submit" className="button button--primary">
-          {t('enterprises.job.submit')}
+          {submitLabel ?? t('enterprises.job.submit')}
         </button>
       </div>
     </PostForm>

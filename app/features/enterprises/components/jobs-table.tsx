@@ -8,11 +8,14 @@ export function JobsTable({
   caption,
   showEnterprise,
   enterpriseHref,
+  editHref,
 }: {
   jobs: JobRow[];
   caption: string;
   showEnterprise?: boolean;
   enterpriseHref?: (id: string) => string;
+  /** A link to correct each job (for those who may edit the enterprise). */
+  editHref?: (id: string) => string;
 }) {
   const { t, date, number } = useI18n();
   return (
@@ -37,7 +40,18 @@ export function JobsTable({
         <tbody>
           {jobs.map((j) => (
             <tr key={j.id}>
-              <th scope="row">{j.position}</th>
+              <th scope="row">
+                {j.position}
+                {editHref ? (
+                  <>
+                    {' '}
+                    <a href={editHref(j.id)}>
+                      {t('enterprises.job.edit.link')}
+                      <span className="visually-hidden">: {j.position}</span>
+                    </a>
+                  </>
+                ) : null}
+              </th>
               {showEnterprise ? (
                 <td data-label={t('enterprises.jobs.enterprise')}>
                   {enterpriseHref ? (
