@@ -244,3 +244,30 @@ export function DateField(props: FieldProps & { defaultValue?: string | null | u
     />
   );
 }
+
+/**
+ * A required confirmation before something is deleted for good (works without JavaScript: the
+ * server refuses the form until it is ticked, and the error is shown here).
+ */
+export function ConfirmCheckbox({ label, error }: { label: string; error?: FieldError | undefined }) {
+  const t = useT();
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      {error ? (
+        <p className="field-error" id="f-confirm-error">
+          {errorText(t, error)}
+        </p>
+      ) : null}
+      <div className="checkbox">
+        <input
+          type="checkbox"
+          id={fieldId('confirm')}
+          name="confirm"
+          aria-describedby={error ? 'f-confirm-error' : undefined}
+          aria-invalid={error ? true : undefined}
+        />
+        <label htmlFor={fieldId('confirm')}>{label}</label>
+      </div>
+    </div>
+  );
+}

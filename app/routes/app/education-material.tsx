@@ -1,5 +1,12 @@
 import { Link } from 'react-router';
-import { CsrfInput, ErrorSummary, errorText, PostForm, TextField } from '../../components/ui/form.tsx';
+import {
+  ConfirmCheckbox,
+  CsrfInput,
+  ErrorSummary,
+  errorText,
+  PostForm,
+  TextField,
+} from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { MaterialFields } from '../../features/education/materials/material-fields.tsx';
@@ -306,23 +313,10 @@ export default function EducationMaterial({ loaderData, actionData }: Route.Comp
           {deleteFailed ? <ErrorSummary errors={deleteFailed.errors} /> : null}
           <PostForm className="stack">
             <input type="hidden" name="intent" value="delete" />
-            <div className={deleteFailed?.errors.confirm ? 'field field--error' : 'field'}>
-              {deleteFailed?.errors.confirm ? (
-                <p className="field-error" id="f-confirm-error">
-                  {t('education.materials.delete.confirm.required')}
-                </p>
-              ) : null}
-              <div className="checkbox">
-                <input
-                  type="checkbox"
-                  id="f-confirm"
-                  name="confirm"
-                  aria-describedby={deleteFailed?.errors.confirm ? 'f-confirm-error' : undefined}
-                  aria-invalid={deleteFailed?.errors.confirm ? true : undefined}
-                />
-                <label htmlFor="f-confirm">{t('education.materials.delete.confirm.label')}</label>
-              </div>
-            </div>
+            <ConfirmCheckbox
+              label={t('education.materials.delete.confirm.label')}
+              error={deleteFailed?.errors.confirm}
+            />
             <div className="actions">
               <button type="submit" className="button button--danger">
                 {t('education.materials.delete.submit')}

@@ -1,5 +1,11 @@
 import { Link } from 'react-router';
-import { DateField, ErrorSummary, PostForm, SelectField } from '../../components/ui/form.tsx';
+import {
+  ConfirmCheckbox,
+  DateField,
+  ErrorSummary,
+  PostForm,
+  SelectField,
+} from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
 import { materialStorage } from '../../features/education/materials/storage.server.ts';
@@ -206,23 +212,10 @@ export default function Application({ loaderData, actionData }: Route.ComponentP
                 defaultValue={failed?.intent === 'removeDocument' ? failed.values.documentId : undefined}
                 error={errorsFor('removeDocument').documentId}
               />
-              <div className={errorsFor('removeDocument').confirm ? 'field field--error' : 'field'}>
-                {errorsFor('removeDocument').confirm ? (
-                  <p className="field-error" id="f-confirm-error">
-                    {t('financing.document.remove.confirm.required')}
-                  </p>
-                ) : null}
-                <div className="checkbox">
-                  <input
-                    type="checkbox"
-                    id="f-confirm"
-                    name="confirm"
-                    aria-describedby={errorsFor('removeDocument').confirm ? 'f-confirm-error' : undefined}
-                    aria-invalid={errorsFor('removeDocument').confirm ? true : undefined}
-                  />
-                  <label htmlFor="f-confirm">{t('financing.document.remove.confirm.label')}</label>
-                </div>
-              </div>
+              <ConfirmCheckbox
+                label={t('financing.document.remove.confirm.label')}
+                error={errorsFor('removeDocument').confirm}
+              />
               <div className="actions">
                 <button type="submit" className="button button--danger">
                   {t('financing.document.remove.submit')}

@@ -1,14 +1,8 @@
 import { Link } from 'react-router';
-import {
-  DateField,
-  ErrorSummary,
-  errorText,
-  fieldId,
-  PostForm,
-  TextField,
-} from '../../components/ui/form.tsx';
+import { ErrorSummary, PostForm } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
+import { ScheduleFieldset } from '../../features/financing/components/grant-fields.tsx';
 import { getGrant } from '../../features/financing/financing.queries.server.ts';
 import { rescheduleRows } from '../../features/financing/financing.rules.ts';
 import {
@@ -203,56 +197,12 @@ export default function Grant({ loaderData, actionData }: Route.ComponentProps) 
           <ErrorSummary errors={re} />
           <PostForm className="stack">
             <input type="hidden" name="intent" value="reschedule" />
-            <fieldset
-              className={re.schedule ? 'field-group field--error' : 'field-group'}
-              id={fieldId('schedule')}
-              tabIndex={-1}
-            >
-              <legend>{t('financing.grant.section.schedule')}</legend>
-              <p className="hint">{t('financing.grant.reschedule.hint', { remaining: money(remaining) })}</p>
-              {re.schedule ? (
-                <p className="field-error" id="schedule-error">
-                  <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
-                  {errorText(t, re.schedule)}
-                </p>
-              ) : null}
-              <div className="field-row">
-                <TextField
-                  name="months"
-                  label={t('financing.grant.months.label')}
-                  hint={t('financing.grant.months.hint')}
-                  defaultValue={rv.months}
-                  error={re.months}
-                  width="short"
-                  inputMode="numeric"
-                />
-                <DateField
-                  name="firstDueOn"
-                  label={t('financing.grant.firstDueOn.label')}
-                  defaultValue={rv.firstDueOn}
-                  error={re.firstDueOn}
-                />
-              </div>
-              <p className="hint">{t('financing.grant.rows.hint')}</p>
-              {Array.from({ length: rowCount }, (_, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows of a form
-                <div className="field-row" key={i}>
-                  <DateField
-                    name={`dueOn_${i}`}
-                    label={t('financing.grant.row.dueOn', { n: i + 1 })}
-                    defaultValue={rv[`dueOn_${i}`]}
-                    error={re[`dueOn_${i}`]}
-                  />
-                  <TextField
-                    name={`amount_${i}`}
-                    label={t('financing.grant.row.amount', { n: i + 1 })}
-                    defaultValue={rv[`amount_${i}`]}
-                    error={re[`amount_${i}`]}
-                    width="short"
-                  />
-                </div>
-              ))}
-            </fieldset>
+            <ScheduleFieldset
+              values={rv}
+              errors={re}
+              rows={rowCount}
+              hint={t('financing.grant.reschedule.hint', { remaining: money(remaining) })}
+            />
             <div className="actions">
               <button type="submit" className="button button--primary">
                 {t('financing.grant.reschedule.submit')}

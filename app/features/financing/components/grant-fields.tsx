@@ -121,56 +121,83 @@ export function GrantFields({
           error={errors.obligationUntil}
         />
       </fieldset>
-      <fieldset
-        className={errors.schedule ? 'field-group field--error' : 'field-group'}
-        id={fieldId('schedule')}
-        tabIndex={-1}
-      >
-        <legend>{t('financing.grant.section.schedule')}</legend>
-        <p className="hint">{t('financing.grant.schedule.hint')}</p>
-        {errors.schedule ? (
-          <p className="field-error" id="schedule-error">
-            <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
-            {errorText(t, errors.schedule)}
-          </p>
-        ) : null}
-        <div className="field-row">
-          <TextField
-            name="months"
-            label={t('financing.grant.months.label')}
-            hint={t('financing.grant.months.hint')}
-            defaultValue={values.months}
-            error={errors.months}
-            width="short"
-            inputMode="numeric"
-          />
+      <ScheduleFieldset
+        values={values}
+        errors={errors}
+        rows={rows}
+        hint={t('financing.grant.schedule.hint')}
+      />
+    </>
+  );
+}
+
+/**
+ * A payment schedule: N equal monthly instalments from a date, or up to `rows` instalments typed
+ * one by one (without JavaScript the rows are fixed). Used for a new grant and to change the
+ * unpaid part of one.
+ */
+export function ScheduleFieldset({
+  values,
+  errors,
+  rows,
+  hint,
+}: {
+  values: Record<string, string | undefined>;
+  errors: FieldErrors;
+  rows: number;
+  hint: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <fieldset
+      className={errors.schedule ? 'field-group field--error' : 'field-group'}
+      id={fieldId('schedule')}
+      tabIndex={-1}
+    >
+      <legend>{t('financing.grant.section.schedule')}</legend>
+      <p className="hint">{hint}</p>
+      {errors.schedule ? (
+        <p className="field-error" id="schedule-error">
+          <span className="visually-hidden">{t('common.form.errorPrefix')} </span>
+          {errorText(t, errors.schedule)}
+        </p>
+      ) : null}
+      <div className="field-row">
+        <TextField
+          name="months"
+          label={t('financing.grant.months.label')}
+          hint={t('financing.grant.months.hint')}
+          defaultValue={values.months}
+          error={errors.months}
+          width="short"
+          inputMode="numeric"
+        />
+        <DateField
+          name="firstDueOn"
+          label={t('financing.grant.firstDueOn.label')}
+          defaultValue={values.firstDueOn}
+          error={errors.firstDueOn}
+        />
+      </div>
+      <p className="hint">{t('financing.grant.rows.hint')}</p>
+      {Array.from({ length: rows }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows of a form
+        <div className="field-row" key={i}>
           <DateField
-            name="firstDueOn"
-            label={t('financing.grant.firstDueOn.label')}
-            defaultValue={values.firstDueOn}
-            error={errors.firstDueOn}
+            name={`dueOn_${i}`}
+            label={t('financing.grant.row.dueOn', { n: i + 1 })}
+            defaultValue={values[`dueOn_${i}`]}
+            error={errors[`dueOn_${i}`]}
+          />
+          <TextField
+            name={`amount_${i}`}
+            label={t('financing.grant.row.amount', { n: i + 1 })}
+            defaultValue={values[`amount_${i}`]}
+            error={errors[`amount_${i}`]}
+            width="short"
           />
         </div>
-        <p className="hint">{t('financing.grant.rows.hint')}</p>
-        {Array.from({ length: rows }, (_, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed rows of a form
-          <div className="field-row" key={i}>
-            <DateField
-              name={`dueOn_${i}`}
-              label={t('financing.grant.row.dueOn', { n: i + 1 })}
-              defaultValue={values[`dueOn_${i}`]}
-              error={errors[`dueOn_${i}`]}
-            />
-            <TextField
-              name={`amount_${i}`}
-              label={t('financing.grant.row.amount', { n: i + 1 })}
-              defaultValue={values[`amount_${i}`]}
-              error={errors[`amount_${i}`]}
-              width="short"
-            />
-          </div>
-        ))}
-      </fieldset>
-    </>
+      ))}
+    </fieldset>
   );
 }
