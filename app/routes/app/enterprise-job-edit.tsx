@@ -5,17 +5,15 @@ import { JobForm } from '../../features/enterprises/components/job-form.tsx';
 import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
 import {
   handleForm,
+  personFormOptions,
   recheckOptions,
   requireEnterpriseReader,
 } from '../../features/enterprises/enterprise-route.server.ts';
-import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
 import { updateJob } from '../../features/enterprises/enterprises.server.ts';
-import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
 import { dateInputValue } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
-import { legalParameter } from '../../lib/legal-parameters.server.ts';
 import { redirectWithFlash, run, services } from '../../lib/request.server.ts';
 import type { Route } from './+types/enterprise-job-edit';
 
@@ -35,10 +33,11 @@ export async function loader(args: Route.LoaderArgs) {
     if (!page.canEdit) throw new AppError('FORBIDDEN', 'errors.403.body');
     const job = page.jobs.find((j) => j.id === args.params.jobId);
     if (!job) throw new AppError('NOT_FOUND', 'errors.404.body');
-    const [people, categories] = await Promise.all([
-      peopleOptions(db, locality.localityId),
-      legalParameter<AtRiskParameter>(db, AT_RISK_PARAMETER, today),
-    ]);
+    const { people, categories } = await personFormOptions(db, {
+      localityId: locality.localityId,
+      today,
+      canEdit: true,
+    });
     return {
       locality: { slug: locality.slug, name: locality.name },
       enterprise: { id: page.profile.id, name: page.profile.name },
@@ -58,7 +57,7 @@ export async function loader(args: Route.LoaderArgs) {
       } as Record<string, string>,
       grants: page.grants,
       people,
-      categories: categories.value.categories.map((c) => c.key),
+      categories,
     };
   });
 }

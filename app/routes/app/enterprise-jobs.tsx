@@ -8,17 +8,15 @@ import { JobsTable } from '../../features/enterprises/components/jobs-table.tsx'
 import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
 import {
   handleForm,
+  personFormOptions,
   recheckOptions,
   requireEnterpriseReader,
 } from '../../features/enterprises/enterprise-route.server.ts';
-import { peopleOptions } from '../../features/enterprises/enterprises.queries.server.ts';
 import { createJob, endJob } from '../../features/enterprises/enterprises.server.ts';
-import { AT_RISK_PARAMETER, type AtRiskParameter } from '../../features/participants/side.rules.ts';
 import { parseDateInput } from '../../lib/dates.ts';
 import { AppError } from '../../lib/errors.ts';
 import { formValues } from '../../lib/forms.ts';
 import { todayInWarsaw } from '../../lib/i18n/i18n.ts';
-import { legalParameter } from '../../lib/legal-parameters.server.ts';
 import { redirectWithFlash, run, services } from '../../lib/request.server.ts';
 import type { Route } from './+types/enterprise-jobs';
 
@@ -34,12 +32,11 @@ export async function loader(args: Route.LoaderArgs) {
       today,
       purpose: 'enterprise_jobs',
     });
-    const [people, categories] = page.canEdit
-      ? await Promise.all([
-          peopleOptions(db, locality.localityId),
-          legalParameter<AtRiskParameter>(db, AT_RISK_PARAMETER, today),
-        ])
-      : [[], null];
+    const { people, categories } = await personFormOptions(db, {
+      localityId: locality.localityId,
+      today,
+      canEdit: page.canEdit,
+    });
     return {
       locality: { slug: locality.slug, name: locality.name },
       enterprise: { id: page.profile.id, name: page.profile.name, registeredOn: page.profile.registeredOn },
@@ -48,7 +45,7 @@ export async function loader(args: Route.LoaderArgs) {
       grants: page.grants,
       canEdit: page.canEdit,
       people,
-      categories: categories?.value.categories.map((c) => c.key) ?? [],
+      categories,
     };
   });
 }
