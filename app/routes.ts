@@ -148,6 +148,10 @@ export default [
   route('app/:locality/enterprises/:enterpriseId', 'routes/app/enterprise.tsx'),
   route('app/:locality/enterprises/:enterpriseId/edit', 'routes/app/enterprise-edit.tsx'),
   route('app/:locality/enterprises/:enterpriseId/members', 'routes/app/enterprise-members.tsx'),
+  route(
+    'app/:locality/enterprises/:enterpriseId/members/:memberId/edit',
+    'routes/app/enterprise-member-edit.tsx',
+  ),
   route('app/:locality/enterprises/:enterpriseId/figures', 'routes/app/enterprise-figures.tsx'),
   route('app/:locality/enterprises/:enterpriseId/jobs', 'routes/app/enterprise-jobs.tsx'),
   route('app/:locality/enterprises/:enterpriseId/jobs/:jobId/edit', 'routes/app/enterprise-job-edit.tsx'),

@@ -43,6 +43,16 @@ describe('enterprises', () => {
       await visit(session, edit!);
       expect(await page.locator('main h1').first().textContent()).toContain('Popraw miejsce pracy');
       pages.splice(pages.length - 2, 0, edit!);
+      // So can each member's details, from the profile.
+      await visit(session, href!);
+      const memberEdit = await page
+        .getByRole('link', { name: /^Popraw\b/ })
+        .first()
+        .getAttribute('href');
+      expect(memberEdit).toMatch(/\/members\/[0-9a-f-]{36}\/edit$/);
+      await visit(session, memberEdit!);
+      expect(await page.locator('main h1').first().textContent()).toContain('Popraw dane członka');
+      pages.splice(pages.length - 2, 0, memberEdit!);
       await switchLanguage(session, 'en');
       for (const p of pages) await visit(session, p);
       expect(await page.locator('main h1').first().textContent()).toContain('Jobs report for funders');

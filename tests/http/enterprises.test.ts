@@ -266,6 +266,49 @@ describe('correcting a job', () => {
   });
 });
 
+describe('correcting a member', () => {
+  it('opens from the profile, refuses a bad amount, saves share capital and the at-risk category, audited', async () => {
+    const b = await signedIn();
+    const [m] = await t.db
+      .select({ id: enterpriseMembers.id, name: enterpriseMembers.displayName })
+      .from(enterpriseMembers)
+      .where(and(eq(enterpriseMembers.enterpriseId, zp.id), isNull(enterpriseMembers.leftOn)))
+      .limit(1);
+    const profileUrl = `/app/wagrowiec/enterprises/${zp.id}`;
+    const url = `${profileUrl}/members/${m!.id}/edit`;
+    expect(await (await b.get(profileUrl)).text()).toContain(`href="${url}"`);
+    const form = pageText(await (await b.get(url)).text());
+    expect(form).toContain(`Popraw dane członka: ${m!.name}`);
+    const values = {
+      atRiskCategory: 'long_term_unemployed',
+      isFounder: 'on',
+      joinedOn: typed(zp.registeredOn),
+    };
+    const bad = await b.post(url, { ...values, shareCapital: '12,345' });
+    expect(bad.status).toBe(400);
+    expect(pageText(await bad.text())).toContain('Wpisz kwotę w złotych, na przykład 500,00');
+    const ok = await b.post(url, { ...values, shareCapital: '1 250,50' });
+    expect(ok.status).toBe(302);
+    expect(pageText(await (await b.get(ok.headers.get('Location')!)).text())).toContain(
+      'Zapisano zmiany danych członka.',
+    );
+    const [after] = await t.db
+      .select({
+        share: enterpriseMembers.shareCapitalPln,
+        atRisk: enterpriseMembers.atRisk,
+        category: enterpriseMembers.atRiskCategory,
+      })
+      .from(enterpriseMembers)
+      .where(eq(enterpriseMembers.id, m!.id));
+    expect(after).toEqual({ share: '1250.50', atRisk: true, category: 'long_term_unemployed' });
+    const [entry] = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'enterprise.member.update'), eq(auditLog.entityId, zp.id)));
+    expect(entry!.details).toMatchObject({ memberId: m!.id, now: { shareCapitalPln: '1250.50' } });
+  });
+});
+
 describe('a member leaves', () => {
   it('refuses a last day before joining, then saves it: the member leaves the count, the status is checked again', async () => {
     const b = await signedIn();

@@ -275,6 +275,82 @@ export async function addMember(
   await recheck(db, ctx, e.id, ctx.recheck);
 }
 
+/** A member of the enterprise as stored (for correcting it). */
+export async function memberRow(db: Db, enterpriseId: string, memberId: string) {
+  if (!UUID.test(memberId)) return null;
+  const [row] = await db
+    .select({
+      id: enterpriseMembers.id,
+      kind: enterpriseMembers.kind,
+      personId: enterpriseMembers.personId,
+      organisationId: enterpriseMembers.organisationId,
+      displayName: enterpriseMembers.displayName,
+      atRiskCategory: enterpriseMembers.atRiskCategory,
+      isFounder: enterpriseMembers.isFounder,
+      shareCapitalPln: enterpriseMembers.shareCapitalPln,
+      joinedOn: enterpriseMembers.joinedOn,
+      leftOn: enterpriseMembers.leftOn,
+    })
+    .from(enterpriseMembers)
+    .where(and(eq(enterpriseMembers.id, memberId), eq(enterpriseMembers.enterpriseId, enterpriseId)));
+  return row ?? null;
+}
+
+/**
+ * Corrects a member's details (name when not linked, at-risk category, founder, share capital,
+ * the day they joined); who the member is stays. Audited with the fields before and after; the
+ * status is re-checked (founders' and members' shares at risk may change).
+ */
+export async function updateMember(
+  db: Db,
+  ctx: Ctx & { enterpriseId: string; memberId: string; values: Record<string, string>; recheck?: Recheck },
+): Promise<void> {
+  const e = await requireEditable(db, ctx, ctx.enterpriseId);
+  const m = await memberRow(db, e.id, ctx.memberId);
+  if (!m) throw new AppError('NOT_FOUND', 'errors.404.body');
+  const linked = Boolean(m.personId || m.organisationId);
+  const parsed = parseForm(
+    toForm({
+      ...ctx.values,
+      kind: m.kind,
+      personId: m.personId ?? '',
+      organisationId: m.organisationId ?? '',
+      displayName: linked ? m.displayName : (ctx.values.displayName ?? ''),
+    }),
+    memberSchema,
+  );
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  if (parsed.ok && !linked && !parsed.data.displayName)
+    errors.displayName = 'enterprises.member.who.required';
+  if (parsed.ok && m.leftOn && parsed.data.joinedOn > m.leftOn)
+    errors.joinedOn = 'enterprises.member.joinedOn.afterLeft';
+  throwIfErrors(errors);
+  const d = parsed.ok ? parsed.data : null!;
+  const now = {
+    displayName: linked ? m.displayName : d.displayName,
+    atRisk: Boolean(d.atRiskCategory),
+    atRiskCategory: d.atRiskCategory,
+    isFounder: d.isFounder,
+    shareCapitalPln: d.shareCapital ?? '0',
+    joinedOn: d.joinedOn,
+  };
+  await db.transaction(async (tx) => {
+    await tx.update(enterpriseMembers).set(now).where(eq(enterpriseMembers.id, m.id));
+    await audit(tx, ctx, 'enterprise.member.update', e.id, {
+      memberId: m.id,
+      was: {
+        displayName: m.displayName,
+        atRiskCategory: m.atRiskCategory,
+        isFounder: m.isFounder,
+        shareCapitalPln: m.shareCapitalPln,
+        joinedOn: m.joinedOn,
+      },
+      now,
+    });
+  });
+  await recheck(db, ctx, e.id, ctx.recheck);
+}
+
 /** Records a status decision (managers only). */
 export async function addDecision(
   db: Db,

@@ -173,7 +173,18 @@ export default function Enterprise({ loaderData }: Route.ComponentProps) {
               <tbody>
                 {d.members.map((m) => (
                   <tr key={m.id}>
-                    <th scope="row">{m.displayName}</th>
+                    <th scope="row">
+                      {m.displayName}
+                      {d.canEdit ? (
+                        <>
+                          {' '}
+                          <a href={`${base}/members/${m.id}/edit`}>
+                            {t('enterprises.member.edit.link')}
+                            <span className="visually-hidden">: {m.displayName}</span>
+                          </a>
+                        </>
+                      ) : null}
+                    </th>
                     <td data-label={t('enterprises.member.kind.label')}>
                       {t(
                         m.kind === 'legal'
