@@ -433,21 +433,21 @@ describe('a decision entered by mistake', () => {
 
   it('cannot be removed by the enterprise’s own member', async () => {
     const b = await signedIn('przedsiebiorstwo.wagrowiec@splot.demo');
-    const [any] = await t.db
+    const [decision] = await t.db
       .select({ id: enterpriseStatusDecisions.id })
       .from(enterpriseStatusDecisions)
       .where(eq(enterpriseStatusDecisions.enterpriseId, zp.id))
       .limit(1);
     const res = await b.post(`/app/wagrowiec/enterprises/${zp.id}/members`, {
       intent: 'removeDecision',
-      decisionId: any!.id,
+      decisionId: decision!.id,
       reason: 'Bo tak.',
     });
     expect(res.status).toBe(403);
     const still = await t.db
       .select({ id: enterpriseStatusDecisions.id })
       .from(enterpriseStatusDecisions)
-      .where(eq(enterpriseStatusDecisions.id, any!.id));
+      .where(eq(enterpriseStatusDecisions.id, decision!.id));
     expect(still).toHaveLength(1);
   });
 });
