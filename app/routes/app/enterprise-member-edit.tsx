@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import { DateField, ErrorSummary, PostForm, SelectField, TextField } from '../../components/ui/form.tsx';
+import { ErrorSummary, PostForm, TextField } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
-import { categoryKey } from '../../features/enterprises/enterprise.labels.ts';
+import { MemberDetailsFields } from '../../features/enterprises/components/member-details-fields.tsx';
 import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
 import {
   handleForm,
@@ -110,33 +110,7 @@ export default function EnterpriseMemberEdit({ loaderData, actionData }: Route.C
             error={e.displayName}
           />
         )}
-        <SelectField
-          name="atRiskCategory"
-          label={t('enterprises.job.atRiskCategory.label')}
-          emptyLabel={t('enterprises.job.notAtRisk')}
-          options={categories.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
-          defaultValue={v.atRiskCategory}
-          error={e.atRiskCategory}
-        />
-        <div className="checkbox">
-          <input type="checkbox" id="f-isFounder" name="isFounder" defaultChecked={v.isFounder === 'on'} />
-          <label htmlFor="f-isFounder">{t('enterprises.member.isFounder')}</label>
-        </div>
-        <TextField
-          name="shareCapital"
-          label={t('enterprises.member.shareCapital.label')}
-          hint={t('enterprises.figures.amount.hint')}
-          width="short"
-          defaultValue={v.shareCapital}
-          error={e.shareCapital}
-        />
-        <DateField
-          name="joinedOn"
-          label={t('enterprises.member.joinedOn.label')}
-          required
-          defaultValue={v.joinedOn}
-          error={e.joinedOn}
-        />
+        <MemberDetailsFields values={v} errors={e} categories={categories} />
         <div className="actions">
           <button type="submit" className="button button--primary">
             {t('enterprises.member.edit.submit')}

@@ -9,7 +9,8 @@ import {
 } from '../../components/ui/form.tsx';
 import { useI18n } from '../../components/ui/i18n-context.tsx';
 import { Breadcrumbs, PageHeader } from '../../components/ui/page.tsx';
-import { categoryKey, decisionKey } from '../../features/enterprises/enterprise.labels.ts';
+import { MemberDetailsFields } from '../../features/enterprises/components/member-details-fields.tsx';
+import { decisionKey } from '../../features/enterprises/enterprise.labels.ts';
 import { DECISION_KINDS } from '../../features/enterprises/enterprise.schema.ts';
 import { loadEnterprisePage } from '../../features/enterprises/enterprise-page.server.ts';
 import {
@@ -176,33 +177,7 @@ export default function EnterpriseMembers({ loaderData, actionData }: Route.Comp
             defaultValue={mv.displayName}
             error={me.displayName}
           />
-          <SelectField
-            name="atRiskCategory"
-            label={t('enterprises.job.atRiskCategory.label')}
-            emptyLabel={t('enterprises.job.notAtRisk')}
-            options={d.categories.map((c) => ({ value: c, label: t(categoryKey(c)) }))}
-            defaultValue={mv.atRiskCategory}
-            error={me.atRiskCategory}
-          />
-          <div className="checkbox">
-            <input type="checkbox" id="f-isFounder" name="isFounder" defaultChecked={mv.isFounder === 'on'} />
-            <label htmlFor="f-isFounder">{t('enterprises.member.isFounder')}</label>
-          </div>
-          <TextField
-            name="shareCapital"
-            label={t('enterprises.member.shareCapital.label')}
-            hint={t('enterprises.figures.amount.hint')}
-            width="short"
-            defaultValue={mv.shareCapital}
-            error={me.shareCapital}
-          />
-          <DateField
-            name="joinedOn"
-            label={t('enterprises.member.joinedOn.label')}
-            required
-            defaultValue={mv.joinedOn}
-            error={me.joinedOn}
-          />
+          <MemberDetailsFields values={mv} errors={me} categories={d.categories} />
           <div className="actions">
             <button type="submit" className="button button--primary">
               {t('enterprises.member.submit')}
